@@ -1,0 +1,34 @@
+/* The JSON API handlers under /api/v1, one file per resource; rows of the route table point here. */
+#ifndef ISHC_API_API_H
+#define ISHC_API_API_H
+
+#include "http/req.h"
+
+/* api/auth.c */
+HandlerResult api_login(Req *r);
+HandlerResult api_logout(Req *r);
+HandlerResult api_me(Req *r);
+HandlerResult api_tokens(Req *r);
+HandlerResult api_token_revoke(Req *r);
+
+/* api/users.c */
+HandlerResult api_users(Req *r);
+HandlerResult api_user_create(Req *r);
+HandlerResult api_user_show(Req *r);
+
+/* api/audit.c */
+HandlerResult api_audit(Req *r);
+
+/* api/openapi.c */
+HandlerResult api_openapi(Req *r);
+
+/* Paging of list endpoints: ?page=1&per_page=50 (per_page at most 500). */
+typedef struct Page {
+	int64_t page, per_page, offset;
+} Page;
+/* Reads page/per_page; 0, or -1 after answering 422 for a bad value. */
+int api_page(Req *r, Page *p);
+/* {"items": items, "page", "per_page", "total"} — steals items. */
+json_t *api_page_json(const Page *p, json_t *items, int64_t total);
+
+#endif

@@ -1,0 +1,94 @@
+/* The OpenAPI 3.1 description, built from the route table itself so it cannot drift from it. */
+#include <string.h>
+
+#include "api/api.h"
+#include "api/openapi.h"
+#include "http/route.h"
+
+static json_t *error_response(const char *description)
+{
+	return json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", description, "content", "application/json",
+			 "schema", "$ref", "#/components/schemas/Error");
+}
+
+static json_t *operation(const Route *rt)
+{
+	int api = (rt->flags & R_API) != 0;
+	json_t *op = json_pack("{s:s, s:[s]}", "summary", rt->summary, "tags", api ? "api" : "pages");
+	json_t *params = json_array();
+	for (const char *p = strchr(rt->path, '{'); p; p = strchr(p + 1, '{')) {
+		const char *end = strchr(p, '}');
+		json_array_append_new(params, json_pack("{s:s%, s:s, s:b, s:{s:s}}", "name", p + 1,
+							(size_t)(end - p - 1), "in", "path", "required", 1,
+							"schema", "type", "string"));
+	}
+	if (strstr(rt->summary, "paginated")) {
+		json_array_append_new(params, json_pack("{s:s, s:s, s:{s:s, s:i}}", "name", "page", "in", "query",
+							"schema", "type", "integer", "minimum", 1));
+		json_array_append_new(params, json_pack("{s:s, s:s, s:{s:s, s:i, s:i}}", "name", "per_page", "in",
+							"query", "schema", "type", "integer", "minimum", 1,
+							"maximum", 500));
+	}
+	if (json_array_size(params))
+		json_object_set_new(op, "parameters", params);
+	else
+		json_decref(params);
+	if (rt->flags & R_JSON)
+		json_object_set_new(op, "requestBody",
+				    json_pack("{s:b, s:{s:{s:{s:s}}}}", "required", 1, "content",
+					      "application/json", "schema", "type", "object"));
+	else if (rt->flags & R_FORM)
+		json_object_set_new(op, "requestBody",
+				    json_pack("{s:{s:{s:{s:s}}, s:{s:{s:s}}}}", "content",
+					      "application/x-www-form-urlencoded", "schema", "type", "object",
+					      "multipart/form-data", "schema", "type", "object"));
+	json_t *ok = api ? json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "Success", "content",
+				     "application/json", "schema", "type", "object")
+			 : json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "Success", "content", "text/html",
+				     "schema", "type", "string");
+	json_t *responses = json_pack("{s:o}", "200", ok);
+	if (!(rt->flags & R_PUBLIC)) {
+		json_object_set_new(responses, "401", error_response("Not logged in, or the session expired"));
+		json_object_set_new(responses, "403", error_response("Role or scope does not allow it, or bad CSRF token"));
+	}
+	if (rt->flags & (R_JSON | R_FORM))
+		json_object_set_new(responses, "422", error_response("A field is not valid; `field` names it"));
+	json_object_set_new(op, "responses", responses);
+	if (rt->flags & R_PUBLIC)
+		json_object_set_new(op, "security", json_array());
+	return op;
+}
+
+json_t *openapi_build(void)
+{
+	json_t *paths = json_object();
+	for (const Route *rt = routes; rt->method; rt++) {
+		json_t *item = json_object_get(paths, rt->path);
+		if (!item) {
+			item = json_object();
+			json_object_set_new(paths, rt->path, item);
+		}
+		char method[8];
+		size_t n = strlen(rt->method);
+		for (size_t i = 0; i <= n && i < sizeof method; i++)
+			method[i] = (char)(rt->method[i] >= 'A' && rt->method[i] <= 'Z' ? rt->method[i] + 32 : rt->method[i]);
+		json_object_set_new(item, method, operation(rt));
+	}
+	return json_pack(
+		"{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:{s:s, s:[s], s:{s:{s:s, s:[s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}}}}}}, s:{s:{s:s, s:s, s:s}, s:{s:s, s:s}}}, s:[{s:[]}, {s:[]}]}",
+		"openapi", "3.1.0", "info", "title", "ishc", "version", "1", "description",
+		"Management system for Vietnam's Intergenerational Self-Help Clubs. Pages (tag `pages`) and the "
+		"JSON API (tag `api`). Requests with the session cookie that change state carry the CSRF token in "
+		"X-CSRF-Token; requests with a Bearer token do not.",
+		"paths", paths, "components", "schemas", "Error", "type", "object", "required", "error",
+		"properties", "error", "type", "object", "required", "code", "message", "properties", "code",
+		"type", "string", "message", "type", "string", "field", "type", "string", "securitySchemes",
+		"cookieAuth", "type", "apiKey", "in", "cookie", "name", "ishc_session", "bearerAuth", "type",
+		"http", "scheme", "bearer", "security", "cookieAuth", "bearerAuth");
+}
+
+HandlerResult api_openapi(Req *r)
+{
+	json_t *doc = openapi_build();
+	return doc ? resp_json(r, 200, doc) : H_FATAL;
+}

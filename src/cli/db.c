@@ -1,0 +1,136 @@
+/* Database commands: init, demo, check, backup, restore. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cmd.h"
+#include "core/demo.h"
+#include "store/migrate.h"
+
+int cmd_init(const Command *c, Opts *o)
+{
+	const char *path = opt_required(c, o, "db");
+	if (!path)
+		return EXIT_USAGE;
+	Db *db = cli_open_migrate(path, 1);
+	if (!db)
+		return EXIT_FAIL;
+	printf("%s: ready at schema version %d\n", path, migrate_version(db));
+	db_close(db);
+	return EXIT_OK;
+}
+
+static int file_nonempty(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && st.st_size > 0;
+}
+
+int cmd_demo(const Command *c, Opts *o)
+{
+	const char *path = opt_required(c, o, "db");
+	if (!path)
+		return EXIT_USAGE;
+	if (file_nonempty(path))
+		return cli_fail("%s already exists; the demo is loaded only into a new database (remove it first)", path);
+	Db *db = cli_open_migrate(path, 1);
+	if (!db)
+		return EXIT_FAIL;
+	Err e = {0};
+	if (demo_load(db, &e) != 0) {
+		db_close(db);
+		unlink(path);
+		return cli_fail_err(&e);
+	}
+	db_close(db);
+	printf("Demo database %s is ready. Log-ins (username / password — role, scope):\n", path);
+	for (const DemoLogin *d = demo_logins; d->username; d++)
+		printf("  %-14s %-20s %s%s%s\n", d->username, d->password, d->role, d->scope ? ", " : "",
+		       d->scope ? d->scope : "");
+	return EXIT_OK;
+}
+
+static void report_line(const char *line, void *arg)
+{
+	fprintf(stderr, "ishc check: %s\n", line);
+}
+
+int cmd_check(const Command *c, Opts *o)
+{
+	const char *path = opt_required(c, o, "db");
+	if (!path)
+		return EXIT_USAGE;
+	Db *db = cli_open(path);
+	if (!db)
+		return EXIT_FAIL;
+	int problems = db_integrity(db, report_line, NULL);
+	db_close(db);
+	if (problems)
+		return cli_fail("%s: %d integrity problem(s) found", path, problems);
+	printf("%s: ok (schema %d)\n", path, migrate_latest());
+	return EXIT_OK;
+}
+
+int cmd_backup(const Command *c, Opts *o)
+{
+	const char *path = opt_required(c, o, "db");
+	const char *to = path ? opt_required(c, o, "to") : NULL;
+	if (!path || !to)
+		return EXIT_USAGE;
+	Db *db = cli_open(path);
+	if (!db)
+		return EXIT_FAIL;
+	char err[512];
+	int rc = db_backup(db, to, err, sizeof err);
+	db_close(db);
+	if (rc != 0)
+		return cli_fail("backup to %s failed: %s", to, err);
+	/* A backup nobody has read is a hope, not a backup: check the copy now. */
+	Db *copy = cli_open(to);
+	if (!copy)
+		return EXIT_FAIL;
+	int problems = db_integrity(copy, report_line, NULL);
+	db_close(copy);
+	if (problems)
+		return cli_fail("the backup %s does not pass the integrity check", to);
+	printf("%s: backup of %s written and checked\n", to, path);
+	return EXIT_OK;
+}
+
+int cmd_restore(const Command *c, Opts *o)
+{
+	const char *path = opt_required(c, o, "db");
+	const char *from = path ? opt_required(c, o, "from") : NULL;
+	if (!path || !from)
+		return EXIT_USAGE;
+	if (strcmp(path, from) == 0)
+		return cli_fail("--db and --from are the same file");
+	/* Check the backup before touching anything. */
+	char err[512];
+	Db *src = db_open(from, 0, err, sizeof err);
+	if (!src)
+		return cli_fail("%s", err);
+	int v = migrate_version(src);
+	int problems = v >= 0 ? db_integrity(src, report_line, NULL) : 1;
+	db_close(src);
+	if (v <= 0)
+		return cli_fail("%s is not an ishc backup", from);
+	if (v > migrate_latest())
+		return cli_fail("%s has schema version %d, newer than this ishc (%d)", from, v, migrate_latest());
+	if (problems)
+		return cli_fail("%s does not pass the integrity check; nothing was restored", from);
+	Db *db = db_open(path, 1, err, sizeof err);
+	if (!db)
+		return cli_fail("%s", err);
+	int rc = db_restore_from(db, from, err, sizeof err);
+	db_close(db);
+	if (rc != 0)
+		return cli_fail("restore into %s failed: %s", path, err);
+	db = cli_open_migrate(path, 0);
+	if (!db)
+		return EXIT_FAIL;
+	db_close(db);
+	printf("%s: restored from %s\n", path, from);
+	return EXIT_OK;
+}

@@ -1,0 +1,123 @@
+/* The error catalogue (see err.h). One row per code; a unit test checks every row is complete. */
+#include "core/err.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/db.h"
+
+typedef struct ErrInfo {
+	const char *name;
+	int status;
+	const char *vi;
+	const char *en;
+} ErrInfo;
+
+static const ErrInfo catalogue[E_COUNT_] = {
+	[E_NONE] = {"ok", 200, "Thành công.", "Success."},
+	[E_BAD_REQUEST] = {"bad_request", 400, "Yêu cầu không hợp lệ.", "The request is not valid."},
+	[E_BAD_UTF8] = {"bad_utf8", 400, "Dữ liệu gửi lên có ký tự không hợp lệ (không phải UTF-8).",
+			"The data sent contains invalid characters (not UTF-8)."},
+	[E_BAD_JSON] = {"bad_json", 400, "Dữ liệu JSON không hợp lệ.", "The JSON body is not valid."},
+	[E_TOO_LARGE] = {"too_large", 413, "Dữ liệu gửi lên quá lớn.", "The request body is too large."},
+	[E_NOT_FOUND] = {"not_found", 404, "Không tìm thấy trang hoặc bản ghi này.",
+			 "This page or record was not found."},
+	[E_METHOD] = {"method_not_allowed", 405, "Phương thức không được hỗ trợ cho địa chỉ này.",
+		      "This method is not allowed here."},
+	[E_UNAUTHENTICATED] = {"unauthenticated", 401, "Vui lòng đăng nhập.", "Please log in."},
+	[E_SESSION_EXPIRED] = {"session_expired", 401, "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.",
+			       "Your session has expired. Please log in again."},
+	[E_FORBIDDEN] = {"forbidden", 403, "Bạn không có quyền truy cập mục này.",
+			 "You do not have access to this."},
+	[E_MUST_CHANGE_PASSWORD] = {"must_change_password", 403, "Bạn cần đổi mật khẩu trước khi tiếp tục.",
+				     "You need to change your password before going on."},
+	[E_CSRF] = {"csrf", 403, "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.",
+		    "The form has expired or is not valid. Reload the page and try again."},
+	[E_LOGIN_FAILED] = {"login_failed", 401, "Tên đăng nhập hoặc mật khẩu không đúng.",
+			    "Wrong username or password."},
+	[E_THROTTLED] = {"throttled", 429, "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+			 "Too many failed log-ins. Try again in 15 minutes."},
+	[E_REQUIRED] = {"required", 422, "Vui lòng nhập thông tin này.", "This field is required."},
+	[E_INVALID] = {"invalid", 422, "Giá trị không hợp lệ.", "This value is not valid."},
+	[E_TOO_LONG] = {"too_long", 422, "Nội dung quá dài.", "This value is too long."},
+	[E_USERNAME_INVALID] = {"username_invalid", 422,
+				"Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang (3–40 ký tự).",
+				"A username has 3–40 letters without accents, digits, dots, underscores or hyphens."},
+	[E_USERNAME_TAKEN] = {"username_taken", 409, "Tên đăng nhập này đã có người dùng.",
+			      "This username is already taken."},
+	[E_PASSWORD_SHORT] = {"password_short", 422, "Mật khẩu phải có ít nhất 8 ký tự.",
+			      "A password needs at least 8 characters."},
+	[E_PASSWORD_MISMATCH] = {"password_mismatch", 422, "Hai lần nhập mật khẩu mới không giống nhau.",
+				 "The two new passwords do not match."},
+	[E_PASSWORD_WRONG] = {"password_wrong", 422, "Mật khẩu hiện tại không đúng.",
+			      "The current password is wrong."},
+	[E_ROLE_INVALID] = {"role_invalid", 422, "Vai trò không hợp lệ.", "This role does not exist."},
+	[E_SCOPE_REQUIRED] = {"scope_required", 422, "Vai trò này cần một phạm vi (mã đơn vị hoặc CLB).",
+			      "This role needs a scope (a unit or club code)."},
+	[E_SCOPE_INVALID] = {"scope_invalid", 422, "Phạm vi không hợp lệ hoặc nằm ngoài phạm vi của bạn.",
+			     "This scope is not valid or lies outside your own."},
+	[E_SELF_DISABLE] = {"self_disable", 422, "Bạn không thể tự khóa tài khoản của mình.",
+			    "You cannot disable your own account."},
+	[E_BUSY] = {"busy", 503, "Hệ thống đang bận. Vui lòng thử lại sau ít phút; dữ liệu chưa được lưu.",
+		    "The system is busy. Try again in a moment; nothing was saved."},
+	[E_DISK_FULL] = {"disk_full", 507, "Máy chủ hết dung lượng lưu trữ; dữ liệu chưa được lưu. Hãy báo quản trị viên.",
+			 "The server's disk is full; nothing was saved. Tell the administrator."},
+	[E_INTERNAL] = {"internal", 500, "Lỗi hệ thống; dữ liệu chưa được lưu. Hãy báo quản trị viên.",
+			"Internal error; nothing was saved. Tell the administrator."},
+};
+
+int err_set(Err *e, ErrCode code, const char *field)
+{
+	e->code = code;
+	e->field = field;
+	e->detail[0] = '\0';
+	return -1;
+}
+
+int err_setf(Err *e, ErrCode code, const char *field, const char *fmt, ...)
+{
+	err_set(e, code, field);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->detail, sizeof e->detail, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static const ErrInfo *err_info(ErrCode code)
+{
+	if ((unsigned)code >= E_COUNT_ || !catalogue[code].name)
+		code = E_INTERNAL;
+	return &catalogue[code];
+}
+
+const char *err_code_name(ErrCode code)
+{
+	return err_info(code)->name;
+}
+
+int err_http_status(ErrCode code)
+{
+	return err_info(code)->status;
+}
+
+const char *err_message(ErrCode code, const char *lang)
+{
+	const ErrInfo *i = err_info(code);
+	return lang && strcmp(lang, "en") == 0 ? i->en : i->vi;
+}
+
+ErrCode err_from_db(int status)
+{
+	if (status < 0)
+		status = -status;
+	switch (status) {
+	case DB_BUSY:
+		return E_BUSY;
+	case DB_FULL:
+		return E_DISK_FULL;
+	default:
+		return E_INTERNAL;
+	}
+}

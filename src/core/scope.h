@@ -1,0 +1,22 @@
+/* The one scope check (DESIGN.md §4), used by the request gate and by every query that lists or
+ * totals anything: what an actor may see and change. */
+#ifndef ISHC_CORE_SCOPE_H
+#define ISHC_CORE_SCOPE_H
+
+#include "core/auth.h"
+#include "store/db.h"
+
+/* 1 if the actor's role reaches the whole country (administrator, central). */
+int scope_is_national(const Actor *a);
+
+/* 1 if unit_code (a unit or club code) lies inside the actor's scope, else 0. */
+int scope_covers(Db *db, const Actor *a, const char *unit_code);
+
+/* 1 if the actor may see data about individual people (every role but viewer). */
+int scope_sees_people(const Actor *a);
+
+/* 1 if a user of role r with scope code may be created by actor `by`: r needs a scope when it
+ * is not national, and that scope must lie inside by's own. Sets e when not. */
+int scope_may_grant(Db *db, const Actor *by, Role r, const char *scope, Err *e);
+
+#endif

@@ -1,0 +1,20 @@
+/* Schema migrations: numbered .sql files compiled into the binary (store/migrations/). */
+#ifndef ISHC_STORE_MIGRATE_H
+#define ISHC_STORE_MIGRATE_H
+
+#include <stddef.h>
+
+#include "store/db.h"
+
+/* Number of the newest migration this binary knows. */
+int migrate_latest(void);
+
+/* The schema version recorded in db (0 for an empty database), or -1 on error. */
+int migrate_version(Db *db);
+
+/* Applies every migration newer than the database's version, each in its own transaction.
+ * Refuses (returns -1, reason in err) a database newer than this binary. Returns the number of
+ * migrations applied. */
+int migrate_up(Db *db, char *err, size_t errlen);
+
+#endif

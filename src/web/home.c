@@ -1,0 +1,49 @@
+/* The home page: who I am and where I can go from here. */
+#include "core/scope.h"
+#include "web/layout.h"
+#include "web/pages.h"
+
+static void card(Buf *b, const char *href, const char *title, const char *text)
+{
+	html(b, "<li class=\"card\"><a href=\"");
+	html_attr(b, href);
+	html(b, "\"><strong>");
+	html_txt(b, title);
+	html(b, "</strong><span>");
+	html_txt(b, text);
+	html(b, "</span></a></li>");
+}
+
+HandlerResult web_home(Req *r)
+{
+	Buf b;
+	buf_init(&b, 0);
+	page_begin(r, &b, tr(r, "Trang chủ", "Home"));
+	html(&b, "<p class=\"lead\">");
+	html_txt(&b, tr(r, "Xin chào", "Hello"));
+	html(&b, ", ");
+	html_txt(&b, r->actor.full_name[0] ? r->actor.full_name : r->actor.username);
+	html(&b, ".</p><dl class=\"facts\"><dt>");
+	html_txt(&b, tr(r, "Vai trò", "Role"));
+	html(&b, "</dt><dd>");
+	html_txt(&b, role_label(r->actor.role, r->lang));
+	html(&b, "</dd><dt>");
+	html_txt(&b, tr(r, "Phạm vi", "Scope"));
+	html(&b, "</dt><dd>");
+	html_txt(&b, r->actor.scope[0] ? r->actor.scope : tr(r, "Toàn quốc", "Whole country"));
+	html(&b, "</dd></dl><ul class=\"cards\">");
+	if (r->actor.role == ROLE_ADMIN)
+		card(&b, "/admin/users", tr(r, "Người dùng", "Users"),
+		     tr(r, "Tạo tài khoản, phân quyền, khóa và cấp lại mật khẩu.",
+			"Create accounts, set roles and scopes, disable, reset passwords."));
+	if (scope_is_national(&r->actor))
+		card(&b, "/audit", tr(r, "Lịch sử thay đổi", "Change history"),
+		     tr(r, "Ai đã thay đổi gì, khi nào.", "Who changed what, and when."));
+	card(&b, "/account/tokens", tr(r, "Mã truy cập API", "API tokens"),
+	     tr(r, "Cho phần mềm khác đọc số liệu thay bạn.", "Let other software read data on your behalf."));
+	card(&b, "/account/password", tr(r, "Đổi mật khẩu", "Change password"),
+	     tr(r, "Nên đổi mật khẩu định kỳ.", "Change it now and then."));
+	html(&b, "</ul>");
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}

@@ -1,0 +1,37 @@
+/* The page handlers (HTML), one file per page family; rows of the route table point here. */
+#ifndef ISHC_WEB_PAGES_H
+#define ISHC_WEB_PAGES_H
+
+#include "http/req.h"
+
+/* web/login.c */
+HandlerResult web_login_form(Req *r);
+HandlerResult web_login(Req *r);
+HandlerResult web_logout(Req *r);
+HandlerResult web_password_form(Req *r);
+HandlerResult web_password(Req *r);
+HandlerResult web_lang(Req *r);
+
+/* web/home.c */
+HandlerResult web_home(Req *r);
+
+/* web/users.c */
+HandlerResult web_users(Req *r);
+HandlerResult web_user_new(Req *r);
+HandlerResult web_user_create(Req *r);
+HandlerResult web_user_show(Req *r);
+HandlerResult web_user_update(Req *r);
+HandlerResult web_user_disable(Req *r);
+HandlerResult web_user_enable(Req *r);
+HandlerResult web_user_password(Req *r);
+
+/* web/tokens.c */
+HandlerResult web_tokens(Req *r);
+HandlerResult web_token_create(Req *r);
+HandlerResult web_token_revoke(Req *r);
+
+/* web/audit.c */
+HandlerResult web_audit(Req *r);
+HandlerResult web_audit_csv(Req *r);
+
+#endif

@@ -1,0 +1,170 @@
+/* store/: migrations, parameters, the statement cache, transactions, backup. */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "testutil.h"
+
+static void migrations_apply_once(void **state)
+{
+	char err[256] = "";
+	Db *db = db_open(test_db_path("mig"), 1, err, sizeof err);
+	assert_non_null(db);
+	assert_int_equal(migrate_version(db), 0);
+	assert_int_equal(migrate_up(db, err, sizeof err), migrate_latest());
+	assert_int_equal(migrate_version(db), migrate_latest());
+	assert_int_equal(migrate_up(db, err, sizeof err), 0);
+	db_close(db);
+}
+
+static void newer_database_is_refused(void **state)
+{
+	Db *db = test_db_open("newer");
+	char err[256] = "";
+	assert_int_equal(db_exec_script(db, "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'x')", err,
+					sizeof err),
+			 DB_OK);
+	assert_int_equal(migrate_up(db, err, sizeof err), -1);
+	assert_non_null(strstr(err, "newer"));
+	db_close(db);
+}
+
+static void dollar_parameters_bind_by_number(void **state)
+{
+	Db *db = test_db_open("params");
+	Stmt *st = db_stmt(db, "t_concat", "SELECT $2 || $1 || '$1'");
+	assert_non_null(st);
+	db_bind_text(st, 1, "a");
+	db_bind_text(st, 2, "b");
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_string_equal(db_col_text(st, 0), "ba$1");
+	db_reset(st);
+	/* Same name, same cached statement, bindings cleared. */
+	assert_ptr_equal(db_stmt(db, "t_concat", "ignored"), st);
+	db_close(db);
+}
+
+static void bad_sql_is_reported_not_crashed(void **state)
+{
+	Db *db = test_db_open("badsql");
+	assert_null(db_stmt(db, "t_bad", "SELEC nothing"));
+	db_close(db);
+}
+
+static int insert_then(Db *db, void *arg)
+{
+	Stmt *st = db_stmt(db, "t_ins", "INSERT INTO settings (key, value) VALUES ($1, 'v')");
+	db_bind_text(st, 1, "k");
+	DbStatus s = db_exec_stmt(st);
+	if (s != DB_OK)
+		return -(int)s;
+	return *(int *)arg;
+}
+
+static int64_t count_settings(Db *db)
+{
+	Stmt *st = db_stmt(db, "t_count", "SELECT COUNT(*) FROM settings");
+	assert_int_equal(db_step(st), DB_ROW);
+	int64_t n = db_col_int(st, 0);
+	db_reset(st);
+	return n;
+}
+
+static void failed_transaction_rolls_back(void **state)
+{
+	Db *db = test_db_open("rollback");
+	int fail = 7;
+	assert_int_equal(db_tx(db, insert_then, &fail), 7);
+	assert_int_equal(count_settings(db), 0);
+	int ok = 0;
+	assert_int_equal(db_tx(db, insert_then, &ok), 0);
+	assert_int_equal(count_settings(db), 1);
+	/* The same key again breaks the primary key: a constraint, rolled back. */
+	assert_int_equal(db_tx(db, insert_then, &ok), -DB_CONSTRAINT);
+	assert_int_equal(count_settings(db), 1);
+	db_close(db);
+}
+
+static void *hold_write_lock(void *arg)
+{
+	char err[256];
+	Db *other = db_open((const char *)arg, 0, err, sizeof err);
+	db_exec_script(other, "BEGIN IMMEDIATE; INSERT INTO settings VALUES ('held', '1')", err, sizeof err);
+	struct timespec ts = {0, 300 * 1000000L};
+	nanosleep(&ts, NULL);
+	db_exec_script(other, "COMMIT", err, sizeof err);
+	db_close(other);
+	return NULL;
+}
+
+static void writer_waits_for_another_writer(void **state)
+{
+	Db *db = test_db_open("busy");
+	char path[4096];
+	snprintf(path, sizeof path, "%s", db_path(db));
+	pthread_t t;
+	pthread_create(&t, NULL, hold_write_lock, path);
+	struct timespec ts = {0, 50 * 1000000L};
+	nanosleep(&ts, NULL);
+	int ok = 0;
+	assert_int_equal(db_tx(db, insert_then, &ok), 0);
+	pthread_join(t, NULL);
+	assert_int_equal(count_settings(db), 2);
+	db_close(db);
+}
+
+static void backup_is_a_complete_copy(void **state)
+{
+	Db *db = test_db_open("backup");
+	int ok = 0;
+	assert_int_equal(db_tx(db, insert_then, &ok), 0);
+	char dest[4200];
+	snprintf(dest, sizeof dest, "%s.copy", db_path(db));
+	unlink(dest);
+	char err[256];
+	assert_int_equal(db_backup(db, dest, err, sizeof err), 0);
+	/* Never over an existing file. */
+	assert_int_equal(db_backup(db, dest, err, sizeof err), -1);
+	Db *copy = db_open(dest, 0, err, sizeof err);
+	assert_non_null(copy);
+	assert_int_equal(count_settings(copy), 1);
+	assert_int_equal(migrate_version(copy), migrate_latest());
+	db_close(copy);
+	unlink(dest);
+	db_close(db);
+}
+
+static void count_problem(const char *line, void *arg)
+{
+	(*(int *)arg)++;
+}
+
+static void fresh_database_passes_integrity(void **state)
+{
+	Db *db = test_db_open("integrity");
+	int n = 0;
+	assert_int_equal(db_integrity(db, count_problem, &n), 0);
+	assert_int_equal(n, 0);
+	db_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(migrations_apply_once),
+		cmocka_unit_test(newer_database_is_refused),
+		cmocka_unit_test(dollar_parameters_bind_by_number),
+		cmocka_unit_test(bad_sql_is_reported_not_crashed),
+		cmocka_unit_test(failed_transaction_rolls_back),
+		cmocka_unit_test(writer_waits_for_another_writer),
+		cmocka_unit_test(backup_is_a_complete_copy),
+		cmocka_unit_test(fresh_database_passes_integrity),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
