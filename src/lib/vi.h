@@ -78,9 +78,9 @@ char *vi_fold(const char *s);
  * Returns NULL if s is not valid UTF-8 or memory ran out. The key of "" is "00". */
 char *vi_collate_key(const char *s);
 
-/* Compares a and b as their collation keys would: negative, 0 or positive like strcmp. If a key
- * cannot be made (malformed UTF-8, no memory) the texts are compared bytewise instead, so a sort
- * never stops half way. */
+/* Compares a and b as their collation keys would: -1, 0 or 1, like strcmp. If a key cannot be
+ * made (malformed UTF-8, no memory) the texts are compared bytewise instead, so a sort never stops
+ * half way. It builds both keys on every call: to sort many items, make each key once. */
 int vi_collate(const char *a, const char *b);
 
 /* Returns the key that sorts people by given name, then middle name, then family name, each part

@@ -16,7 +16,9 @@ static void role_select(Req *r, Buf *b, const char *value, const Err *e)
 		html(b, " invalid");
 	html(b, "\"><label for=\"f-role\">");
 	html_txt(b, tr(r, "Vai trò", "Role"));
-	html(b, "</label><select id=\"f-role\" name=\"role\" required>");
+	html(b, "</label><select id=\"f-role\" name=\"role\" required><option value=\"\">");
+	html_txt(b, tr(r, "— chọn vai trò —", "— choose a role —"));
+	html(b, "</option>");
 	for (int i = ROLE_ADMIN; i < ROLE_COUNT_; i++) {
 		html(b, "<option value=\"");
 		html_attr(b, role_name((Role)i));

@@ -458,10 +458,13 @@ static const MpCase mp_cases[] = {
 	{ "multipart: more than 1000 parts", .gen = GEN_MP_PARTS_1001, .want = PARSE_TOO_LARGE },
 };
 
-/* Makes an empty directory for one test's temporary files; caller frees the path. */
+/* Makes an empty directory for one test's temporary files, under $ISHC_TEST_TMP (set by
+ * meson), else $TMPDIR, else /tmp; caller frees the path. */
 static char *tmpdir_new(void)
 {
-	const char *base = getenv("TMPDIR");
+	const char *base = getenv("ISHC_TEST_TMP");
+	if (!base || !*base)
+		base = getenv("TMPDIR");
 	char *dir = malloc(4096);
 	assert_non_null(dir);
 	snprintf(dir, 4096, "%s/test_parse.XXXXXX", base && *base ? base : "/tmp");
