@@ -112,6 +112,16 @@ export async function browserEnv(label) {
       contexts.push(context);
       recorder.attach(context);
       const page = await context.newPage();
+      // Chromium forgets a document's body once the page navigates away, so every navigation
+      // the tests start waits until the recorder has read the body of the page it led to.
+      for (const name of ['goto', 'reload', 'goBack', 'goForward', 'waitForNavigation']) {
+        const original = page[name].bind(page);
+        page[name] = async (...args) => {
+          const res = await original(...args);
+          await recorder.settle();
+          return res;
+        };
+      }
       return { context, page };
     },
 

@@ -72,6 +72,8 @@ export async function startServer({ dir, db, threads = 2, env = {} } = {}) {
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
       const r = await exited;
+      // A clean stop exits 0; anything else (a sanitizer report, a leak, a crash) fails the test.
+      if (r.code !== 0) throw new Error(`server stopped with ${r.code ?? r.signal}:\n${log.slice(-4000)}`);
       return r;
     },
     async kill() {
