@@ -1,0 +1,13 @@
+import { browserEnv, PHONE } from './browser.mjs';
+import { Client, USERS } from '../lib/harness.mjs';
+const env = await browserEnv('probe');
+const api = new Client(env.server.url);
+await api.login('admin', USERS.admin.password);
+await api.postJson('/api/v1/users', { username: 'pham.thi.huong.nhung.helpage.donor', full_name: 'Phạm Thị Hương Nhung (HelpAge International Việt Nam)', role: 'viewer', password: 'mat-khau-dai-123' });
+const { page } = await env.newPage({ viewport: PHONE });
+await env.login(page, 'admin');
+await page.goto('/admin/users');
+console.log(await page.evaluate(() => { const s = document.querySelector('.scroll'); return { client: s.clientWidth, scroll: s.scrollWidth, cols: [...document.querySelectorAll('thead th')].map(th => Math.round(th.getBoundingClientRect().width)) }; }));
+await page.evaluate(() => { document.querySelector('.scroll').scrollLeft = 320; });
+await page.screenshot({ path: '/tmp/ishc-shots/_probe-phone-users-scrolled.png', fullPage: true });
+await env.close();
