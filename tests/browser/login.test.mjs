@@ -143,6 +143,26 @@ test('switching to English: the page is in English and stays so after a reload',
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Trang chủ', 'and back to Vietnamese');
 });
 
+test('switching language on the log-in page keeps the page asked for', async () => {
+  const { page } = await env.newPage();
+  await page.goto('/admin/users');
+  await clickAndWait(page, page.getByRole('button', { name: 'English', exact: true }));
+  const u = new URL(page.url());
+  assert.equal(u.pathname, '/login', 'switching language stays on the log-in page');
+  assert.equal(u.searchParams.get('next'), '/admin/users', 'the page asked for is still remembered');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.getByLabel('Username', { exact: true }).fill('admin');
+  await page.getByLabel('Password', { exact: true }).fill('wrong-password-1');
+  await clickAndWait(page, page.getByRole('button', { name: 'Log in', exact: true }));
+  assert.equal((await page.getByRole('alert').textContent()).trim(), 'Wrong username or password.',
+    'the log-in error is in English too');
+  await page.getByLabel('Password', { exact: true }).fill(USERS.admin.password);
+  await clickAndWait(page, page.getByRole('button', { name: 'Log in', exact: true }));
+  assert.equal(where(page), '/admin/users', 'after logging in the browser is on the page asked for');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Users',
+    'the language chosen before logging in is kept after');
+});
+
 test('every page visited is valid HTML, with no script errors', async (t) => {
   t.diagnostic(`${await env.validate()} distinct HTML pages checked by the Nu Html Checker`);
 });

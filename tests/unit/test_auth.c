@@ -155,6 +155,26 @@ static void wrong_passwords_are_throttled(void **state)
 	db_close(db);
 }
 
+static void one_address_trying_many_users_is_throttled(void **state)
+{
+	Db *db = test_db_open("throttle-ip");
+	add(db, "real.user", "commune", "16372", "correct horse");
+	Actor a;
+	char token[AUTH_TOKEN_LEN + 1];
+	Err e = {0};
+	for (int i = 0; i < THROTTLE_IP_MAX; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "guess%d", i);
+		assert_int_equal(auth_login(db, name, "x", "192.0.2.9", &a, token, &e), -1);
+		assert_int_equal(e.code, E_LOGIN_FAILED);
+	}
+	assert_int_equal(auth_login(db, "real.user", "correct horse", "192.0.2.9", &a, token, &e), -1);
+	assert_int_equal(e.code, E_THROTTLED);
+	/* The same user from another address is fine. */
+	assert_int_equal(auth_login(db, "real.user", "correct horse", "192.0.2.10", &a, token, &e), 0);
+	db_close(db);
+}
+
 static void sessions_expire_when_idle(void **state)
 {
 	Db *db = test_db_open("expire");
@@ -254,6 +274,7 @@ int main(void)
 		cmocka_unit_test(creation_is_audited_without_the_password),
 		cmocka_unit_test(login_creates_a_session),
 		cmocka_unit_test(wrong_passwords_are_throttled),
+		cmocka_unit_test(one_address_trying_many_users_is_throttled),
 		cmocka_unit_test(sessions_expire_when_idle),
 		cmocka_unit_test(password_change_ends_other_sessions),
 		cmocka_unit_test(disabled_users_lose_sessions_and_tokens),
