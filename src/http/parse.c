@@ -336,13 +336,13 @@ struct Multipart {
 
 	/* The current part: a text field collects into field, a file goes to fd. */
 	const char *part_name;
-	char *field;
+	char *field;            /* arena; room for a NUL after field_len */
 	size_t field_len;
 	size_t field_alloc;
-	int fd;
-	char *wbuf;
+	int fd;                 /* the open temporary file, or -1 for a text field */
+	char *wbuf;             /* file bytes not yet written */
 	size_t wlen;
-	size_t parts;
+	size_t parts;           /* parts begun, for the PARSE_MAX_PARAMS cap */
 
 	ParamList fields;
 	Upload *uploads;        /* every temporary file made, the last one perhaps unfinished */

@@ -86,6 +86,12 @@ HandlerResult web_login(Req *r)
 	if (auth_login(r->db, username, password, req_ip(r), &a, token, &e) != 0)
 		return login_page(r, err_http_status(e.code), username, next, &e);
 	session_cookie(r, token, 0);
+	/* A language chosen on this browser before logging in is the user's choice from now on. */
+	const char *lang = req_cookie(r, "ishc_lang");
+	if (lang && (strcmp(lang, "vi") == 0 || strcmp(lang, "en") == 0) && strcmp(lang, a.lang) != 0) {
+		Err le = {0};
+		user_set_lang(r->db, &a, a.user_id, lang, &le);
+	}
 	snprintf(r->actor.username, sizeof r->actor.username, "%s", a.username);
 	resp_cookie(r, "ishc_pre=; Path=/login; Max-Age=0; HttpOnly; SameSite=Strict");
 	if (a.must_change_password)

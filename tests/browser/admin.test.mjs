@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { USERS } from '../lib/harness.mjs';
-import { browserEnv, clickAndWait, where } from './browser.mjs';
+import { browserEnv, clickAndWait, screenshot, where, PHONE } from './browser.mjs';
 
 let env;
 before(async () => { env = await browserEnv('admin'); });
@@ -150,7 +150,7 @@ test('disabling a user asks first, and ends the session they have open', async (
   assert.equal(new URL(page.url()).pathname, '/login', 'a disabled user cannot log in again');
 });
 
-test('a bad username is reported next to the field and the other values are kept', async () => {
+test('a bad username is reported next to the field and the other values are kept', async (t) => {
   const admin = await adminPage();
   await admin.goto('/admin/users/new');
   const res = await fillNewUser(admin, { username: 'AB', fullName: 'Trần Thị Hòa', role: 'club', scope: '16372-01', password: 'mat-khau-ban-dau-4' });
@@ -164,6 +164,9 @@ test('a bad username is reported next to the field and the other values are kept
   assert.equal(await admin.getByLabel('Họ và tên', { exact: true }).inputValue(), 'Trần Thị Hòa', 'the full name is kept');
   assert.equal(await admin.getByLabel('Vai trò', { exact: true }).inputValue(), 'club', 'the role is kept');
   assert.equal(await admin.getByLabel(/^Phạm vi/).inputValue(), '16372-01', 'the scope is kept');
+  t.diagnostic(`screenshot: ${await screenshot(admin, 'office-new-user-bad-username')}`);
+  await admin.setViewportSize(PHONE);
+  t.diagnostic(`screenshot: ${await screenshot(admin, 'phone-new-user-bad-username')}`);
   await admin.goto('/admin/users');
   assert.equal(await userRow(admin, 'AB').count(), 0, 'no user was created');
 });

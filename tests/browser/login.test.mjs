@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { USERS } from '../lib/harness.mjs';
-import { browserEnv, clickAndWait, where } from './browser.mjs';
+import { browserEnv, clickAndWait, screenshot, where, PHONE } from './browser.mjs';
 
 let env;
 before(async () => { env = await browserEnv('login'); });
@@ -24,8 +24,8 @@ test('logging in through the form lands on the home page', async () => {
   assert.match(await page.locator('header .who').textContent(), /Quản trị hệ thống/, 'the header shows the role');
 });
 
-test('a wrong password shows the message and keeps the typed username', async () => {
-  const { page } = await env.newPage();
+test('a wrong password shows the message and keeps the typed username', async (t) => {
+  const { page } = await env.newPage({ viewport: PHONE });
   await page.goto('/login');
   const res = await env.submitLogin(page, 'viewer', 'not-the-password');
   assert.equal(res.status(), 401, 'a failed log-in answers 401');
@@ -34,6 +34,7 @@ test('a wrong password shows the message and keeps the typed username', async ()
   assert.equal(await page.getByLabel('Tên đăng nhập', { exact: true }).inputValue(), 'viewer',
     'the typed username is kept');
   assert.equal(await page.getByLabel('Mật khẩu', { exact: true }).inputValue(), '', 'the password is not echoed back');
+  t.diagnostic(`screenshot: ${await screenshot(page, 'phone-login-wrong-password')}`);
   // The form still works after the error (the log-in CSRF token was renewed).
   await env.submitLogin(page, 'viewer', USERS.viewer.password);
   assert.equal(where(page), '/', 'a correct password on the error page logs in');
@@ -50,7 +51,7 @@ test('a page asked for while logged out comes back after logging in', async () =
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Người dùng');
 });
 
-test('changing my password: a mismatch changes nothing, then the new password works', async () => {
+test('changing my password: a mismatch changes nothing, then the new password works', async (t) => {
   const oldPw = USERS.central.password, newPw = 'mat-khau-moi-2024';
   const { page } = await env.newPage();
   await env.login(page, 'central');
@@ -73,6 +74,7 @@ test('changing my password: a mismatch changes nothing, then the new password wo
     'the confirm field points screen readers at its message');
   assert.equal(await page.locator('.field .msg').count(), 1, 'only the "confirm" field has a message');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-confirm', 'focus moves to the field at fault');
+  t.diagnostic(`screenshot: ${await screenshot(page, 'office-password-mismatch')}`);
   assert.equal(await page.locator('.notice').count(), 0, 'no success notice after a mismatch');
 
   // Nothing changed: the old password still logs in (in another browser), the new one does not.
