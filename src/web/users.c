@@ -53,18 +53,29 @@ static void user_row(const User *u, void *arg)
 {
 	ListCtx *c = arg;
 	Buf *b = c->b;
-	html(b, "<tr><td><a href=\"/admin/users/");
+	Req *r = c->r;
+	html(b, "<tr><td data-label=\"");
+	html_attr(b, tr(r, "Tên đăng nhập", "Username"));
+	html(b, "\"><a href=\"/admin/users/");
 	html_int(b, u->id);
 	html(b, "\">");
 	html_txt(b, u->username);
-	html(b, "</a></td><td>");
+	html(b, "</a></td><td data-label=\"");
+	html_attr(b, tr(r, "Họ và tên", "Full name"));
+	html(b, "\">");
 	html_txt(b, u->full_name);
-	html(b, "</td><td>");
-	html_txt(b, role_label(u->role, c->r->lang));
-	html(b, "</td><td>");
-	html_txt(b, u->scope);
-	html(b, "</td><td>");
-	html_txt(b, u->disabled ? tr(c->r, "Đã khóa", "Disabled") : tr(c->r, "Hoạt động", "Active"));
+	html(b, "</td><td data-label=\"");
+	html_attr(b, tr(r, "Vai trò", "Role"));
+	html(b, "\">");
+	html_txt(b, role_label(u->role, r->lang));
+	html(b, "</td><td class=\"nowrap\" data-label=\"");
+	html_attr(b, tr(r, "Phạm vi", "Scope"));
+	html(b, "\">");
+	html_txt(b, u->scope[0] ? u->scope : "—");
+	html(b, "</td><td class=\"nowrap\" data-label=\"");
+	html_attr(b, tr(r, "Trạng thái", "Status"));
+	html(b, "\">");
+	html_txt(b, u->disabled ? tr(r, "Đã khóa", "Disabled") : tr(r, "Hoạt động", "Active"));
 	html(b, "</td></tr>");
 }
 
@@ -108,7 +119,7 @@ HandlerResult web_users(Req *r)
 	page_begin(r, &b, tr(r, "Người dùng", "Users"));
 	html(&b, "<p><a class=\"button\" href=\"/admin/users/new\">");
 	html_txt(&b, tr(r, "Thêm người dùng", "Add a user"));
-	html(&b, "</a></p><div class=\"scroll\"><table><caption>");
+	html(&b, "</a></p><div class=\"scroll\"><table class=\"stack\"><caption>");
 	html_txt(&b, tr(r, "Danh sách tài khoản", "Accounts"));
 	html(&b, "</caption><thead><tr><th scope=\"col\">");
 	html_txt(&b, tr(r, "Tên đăng nhập", "Username"));
