@@ -16,6 +16,10 @@ HandlerResult api_users(Req *r);
 HandlerResult api_user_create(Req *r);
 HandlerResult api_user_show(Req *r);
 
+/* api/units.c */
+HandlerResult api_units(Req *r);
+HandlerResult api_unit_show(Req *r);
+
 /* api/audit.c */
 HandlerResult api_audit(Req *r);
 

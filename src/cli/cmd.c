@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include "core/unit.h"
 #include "lib/log.h"
 #include "store/migrate.h"
 
@@ -38,6 +39,11 @@ const Command commands[] = {
 	{"user list", cmd_user_list, "List users", "--db FILE", "db="},
 	{"token create", cmd_token_create, "Create an API token for a user and print it alone on one line",
 	 "--db FILE --username U [--label TEXT]", "db= username= label="},
+	{"units import", cmd_units_import,
+	 "Load a new official list of communes (CSV or XLSX), in force from a date",
+	 "--db FILE --list FILE.csv|FILE.xlsx --valid-from YYYY-MM-DD", "db= list= valid-from="},
+	{"units map", cmd_units_map, "Load an old→new mapping of units (CSV or XLSX: old_code,new_code)",
+	 "--db FILE --mapping FILE.csv", "db= mapping="},
 	{"version", cmd_version, "Print the version and the schema version", "", ""},
 	{"help", cmd_help, "List the commands, or show one command's usage", "[COMMAND]", ""},
 	{NULL, NULL, NULL, NULL, NULL},
@@ -238,22 +244,22 @@ int cli_main(int argc, char **argv)
 	return rc;
 }
 
-Db *cli_open(const char *path)
+static Db *open_current(const char *path, int flags)
 {
 	char err[512];
 	if (access(path, F_OK) != 0) {
 		cli_fail("%s: no such database (create it with 'ishc init --db %s')", path, path);
 		return NULL;
 	}
-	Db *db = db_open(path, 0, err, sizeof err);
+	Db *db = db_open(path, flags, err, sizeof err);
 	if (!db) {
 		cli_fail("%s", err);
 		return NULL;
 	}
 	int v = migrate_version(db), latest = migrate_latest();
 	if (v != latest) {
-		if (v < 0)
-			cli_fail("%s: not an ishc database", path);
+		if (v <= 0)
+			cli_fail("%s: not an ishc database (create one with 'ishc init')", path);
 		else if (v > latest)
 			cli_fail("%s: schema version %d is newer than this ishc (%d); use a newer ishc", path, v, latest);
 		else
@@ -263,6 +269,16 @@ Db *cli_open(const char *path)
 		return NULL;
 	}
 	return db;
+}
+
+Db *cli_open(const char *path)
+{
+	return open_current(path, 0);
+}
+
+Db *cli_open_readonly(const char *path)
+{
+	return open_current(path, DB_OPEN_READONLY);
 }
 
 Db *cli_open_migrate(const char *path, int create)
@@ -275,6 +291,24 @@ Db *cli_open_migrate(const char *path, int create)
 	}
 	if (migrate_up(db, err, sizeof err) < 0) {
 		cli_fail("%s: %s", path, err);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+Db *cli_open_ready(const char *path, int create)
+{
+	Db *db = cli_open_migrate(path, create);
+	if (!db)
+		return NULL;
+	Actor by = cli_actor();
+	Problems p = {0};
+	Err e = {0};
+	if (unit_load_builtin(db, &by, &p, &e) != 0) {
+		for (size_t i = 0; i < p.kept; i++)
+			fprintf(stderr, "ishc: %s\n", p.items[i].en);
+		cli_fail_err(&e);
 		db_close(db);
 		return NULL;
 	}

@@ -38,6 +38,8 @@ int cli_fail_err(const Err *e);
 
 /* Opens an existing database whose schema is current. NULL after printing why. */
 Db *cli_open(const char *path);
+/* The same, read-only: nothing in the file changes (for checking backups). */
+Db *cli_open_readonly(const char *path);
 /* Opens (creating) and migrates. NULL after printing why. */
 Db *cli_open_migrate(const char *path, int create);
 
@@ -60,5 +62,11 @@ int cmd_user_enable(const Command *c, Opts *o);
 int cmd_user_list(const Command *c, Opts *o);
 int cmd_token_create(const Command *c, Opts *o);
 int cmd_serve(const Command *c, Opts *o);
+int cmd_units_import(const Command *c, Opts *o);
+int cmd_units_map(const Command *c, Opts *o);
+
+/* Opens (creating) and migrates the database and loads the reference units when it has none.
+ * NULL after printing why. */
+Db *cli_open_ready(const char *path, int create);
 
 #endif

@@ -13,7 +13,7 @@ int cmd_init(const Command *c, Opts *o)
 	const char *path = opt_required(c, o, "db");
 	if (!path)
 		return EXIT_USAGE;
-	Db *db = cli_open_migrate(path, 1);
+	Db *db = cli_open_ready(path, 1);
 	if (!db)
 		return EXIT_FAIL;
 	printf("%s: ready at schema version %d\n", path, migrate_version(db));
@@ -34,9 +34,11 @@ int cmd_demo(const Command *c, Opts *o)
 		return EXIT_USAGE;
 	if (file_nonempty(path))
 		return cli_fail("%s already exists; the demo is loaded only into a new database (remove it first)", path);
-	Db *db = cli_open_migrate(path, 1);
-	if (!db)
+	Db *db = cli_open_ready(path, 1);
+	if (!db) {
+		unlink(path);
 		return EXIT_FAIL;
+	}
 	Err e = {0};
 	if (demo_load(db, &e) != 0) {
 		db_close(db);
@@ -87,7 +89,7 @@ int cmd_backup(const Command *c, Opts *o)
 	if (rc != 0)
 		return cli_fail("backup to %s failed: %s", to, err);
 	/* A backup nobody has read is a hope, not a backup: check the copy now. */
-	Db *copy = cli_open(to);
+	Db *copy = cli_open_readonly(to);
 	if (!copy)
 		return EXIT_FAIL;
 	int problems = db_integrity(copy, report_line, NULL);
@@ -108,7 +110,7 @@ int cmd_restore(const Command *c, Opts *o)
 		return cli_fail("--db and --from are the same file");
 	/* Check the backup before touching anything. */
 	char err[512];
-	Db *src = db_open(from, 0, err, sizeof err);
+	Db *src = db_open(from, DB_OPEN_READONLY, err, sizeof err);
 	if (!src)
 		return cli_fail("%s", err);
 	int v = migrate_version(src);
@@ -127,7 +129,7 @@ int cmd_restore(const Command *c, Opts *o)
 	db_close(db);
 	if (rc != 0)
 		return cli_fail("restore into %s failed: %s", path, err);
-	db = cli_open_migrate(path, 0);
+	db = cli_open_ready(path, 0);
 	if (!db)
 		return EXIT_FAIL;
 	db_close(db);

@@ -43,7 +43,7 @@ int cmd_serve(const Command *c, Opts *o)
 		}
 		threads = (unsigned)t;
 	}
-	Db *db = cli_open_migrate(path, 0);
+	Db *db = cli_open_ready(path, 0);
 	if (!db)
 		return EXIT_FAIL;
 	db_close(db);

@@ -10,8 +10,8 @@ const DemoLogin demo_logins[] = {
 	{"admin", "ishc-demo-admin", "administrator", NULL, "Quản trị viên"},
 	{"trunguong", "ishc-demo-central", "central", NULL, "Nguyễn Thị Hoa"},
 	{"thanhhoa", "ishc-demo-province", "province", "38", "Lê Văn Thủy"},
-	{"xa.hoangloc", "ishc-demo-commune", "commune", "16372", "Trần Thị Hòa"},
-	{"clb.hoangloc", "ishc-demo-club", "club", "16372-01", "Phạm Thị Lan"},
+	{"xa.hoangloc", "ishc-demo-commune", "commune", "15961", "Trần Thị Hòa"},
+	{"clb.hoangloc", "ishc-demo-club", "club", "15961-01", "Phạm Thị Lan"},
 	{"nhataitro", "ishc-demo-viewer", "viewer", NULL, "HelpAge Việt Nam"},
 	{NULL, NULL, NULL, NULL, NULL},
 };

@@ -9,14 +9,21 @@
 /* 1 if the actor's role reaches the whole country (administrator, central). */
 int scope_is_national(const Actor *a);
 
-/* 1 if unit_code (a unit or club code) lies inside the actor's scope, else 0. */
-int scope_covers(Db *db, const Actor *a, const char *unit_code);
+/* 1 if code (a unit code, read as a unit of today, or a club code) lies inside the actor's scope,
+ * else 0. */
+int scope_covers(Db *db, const Actor *a, const char *code);
+
+/* 1 if the unit (of any time) rolls up into the actor's scope: under the scope's unit, or an
+ * earlier unit whose history it carries. */
+int scope_covers_unit(Db *db, const Actor *a, int64_t unit_id);
 
 /* 1 if the actor may see data about individual people (every role but viewer). */
 int scope_sees_people(const Actor *a);
 
 /* 1 if a user of role r with scope code may be created by actor `by`: r needs a scope when it
- * is not national, and that scope must lie inside by's own. Sets e when not. */
+ * is not national — a province of today for the province role, a commune of today for the commune
+ * role, a club code for the club role, any unit (or none) for a viewer — and that scope must lie
+ * inside by's own. Sets e when not. */
 int scope_may_grant(Db *db, const Actor *by, Role r, const char *scope, Err *e);
 
 #endif

@@ -9,6 +9,8 @@
 #include <jansson.h>
 
 #include "core/audit.h"
+#include "lib/embed.h"
+#include "lib/table.h"
 #include "lib/vi.h"
 
 static const char *const level_names[] = {NULL, "province", "district", "commune"};
@@ -908,4 +910,200 @@ int unit_import_map(Db *db, const Actor *by, const UnitMapRow *rows, size_t n, i
 	if (linked)
 		*linked = (int64_t)np;
 	return 0;
+}
+
+/* ---- the built-in reference lists ---- */
+
+extern const EmbeddedFile ref_data[];
+
+static const EmbeddedFile *ref_file(const char *name)
+{
+	for (const EmbeddedFile *f = ref_data; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+/* Rows of a reference CSV, kept as copies: header first. */
+typedef struct Sheet {
+	char **cells;       /* ncols per row */
+	size_t nrows, ncols, alloc;
+} Sheet;
+
+static int sheet_row(void *arg, size_t row_number, size_t ncells, const TableCell *cells)
+{
+	Sheet *s = arg;
+	if (s->nrows == 0)
+		s->ncols = ncells;
+	if (s->nrows == s->alloc) {
+		size_t a = s->alloc ? 2 * s->alloc : 1024;
+		char **p = realloc(s->cells, a * s->ncols * sizeof *p);
+		if (!p)
+			return -1;
+		s->cells = p;
+		s->alloc = a;
+	}
+	for (size_t c = 0; c < s->ncols; c++) {
+		char *v = strdup(c < ncells ? cells[c].text : "");
+		if (!v)
+			return -1;
+		s->cells[s->nrows * s->ncols + c] = v;
+	}
+	s->nrows++;
+	return 0;
+}
+
+static void sheet_free(Sheet *s)
+{
+	for (size_t i = 0; i < s->nrows * s->ncols; i++)
+		free(s->cells[i]);
+	free(s->cells);
+}
+
+static const char *cell(const Sheet *s, size_t row, size_t col)
+{
+	return col < s->ncols ? s->cells[row * s->ncols + col] : "";
+}
+
+static int sheet_load(const char *name, size_t want_cols, Sheet *s, Problems *p)
+{
+	memset(s, 0, sizeof *s);
+	const EmbeddedFile *f = ref_file(name);
+	char err[200] = "";
+	if (!f || table_read_mem(f->data, f->size, name, TABLE_CSV, sheet_row, s, err, sizeof err) != 0 ||
+	    s->ncols < want_cols) {
+		problem_add(p, 0, NULL, "Không đọc được %s: %s", "Cannot read %s: %s", name, err[0] ? err : "bad columns");
+		sheet_free(s);
+		return -1;
+	}
+	return 0;
+}
+
+typedef struct ProvinceTx {
+	const Actor *by;
+	Sheet *old, *neu;
+} ProvinceTx;
+
+static int provinces_apply(Db *db, void *arg)
+{
+	ProvinceTx *t = arg;
+	int64_t rc = 0;
+	/* code,name,kind,valid_from,valid_to,successor_code */
+	for (size_t i = 1; i < t->old->nrows && rc >= 0; i++) {
+		char *name = name_clean(cell(t->old, i, 1));
+		const char *to = cell(t->old, i, 4);
+		rc = name ? unit_insert(db, cell(t->old, i, 0), UNIT_PROVINCE, cell(t->old, i, 2), name, 0,
+					cell(t->old, i, 3), *to ? to : NULL, "provinces-2008.csv")
+			  : -DB_ERROR;
+		free(name);
+	}
+	/* code,name,kind,valid_from,predecessor_codes: a unit that began before the reform is the
+	 * same unit as in the old list; the others are new, linked from their predecessors. */
+	for (size_t i = 1; i < t->neu->nrows && rc >= 0; i++) {
+		const char *code = cell(t->neu, i, 0), *from = cell(t->neu, i, 3);
+		Unit same;
+		if (unit_find(db, code, from, &same) == 1 && strcmp(same.valid_from, from) == 0)
+			continue;
+		char *name = name_clean(cell(t->neu, i, 1));
+		int64_t id = name ? unit_insert(db, code, UNIT_PROVINCE, cell(t->neu, i, 2), name, 0, from, NULL,
+						"provinces-2025.csv")
+				  : -DB_ERROR;
+		free(name);
+		if (id < 0) {
+			rc = id;
+			break;
+		}
+		char eve[11], preds[64];
+		day_shift(from, -1, eve);
+		snprintf(preds, sizeof preds, "%s", cell(t->neu, i, 4));
+		int single = strchr(preds, ' ') == NULL;
+		for (char *save = NULL, *pc = strtok_r(preds, " ", &save); pc && rc >= 0; pc = strtok_r(NULL, " ", &save)) {
+			Unit old;
+			if (unit_find(db, pc, eve, &old) != 1) {
+				rc = -DB_ERROR;
+				break;
+			}
+			rc = unit_link(db, old.id, id, single && strcmp(pc, code) == 0 ? "continued" : "merged");
+		}
+	}
+	if (rc >= 0)
+		rc = reach_rebuild(db);
+	if (rc >= 0) {
+		json_t *after = json_pack("{s:I, s:I}", "provinces_2008", (json_int_t)t->old->nrows - 1,
+					  "provinces_2025", (json_int_t)t->neu->nrows - 1);
+		rc = -(int)audit_write(db, t->by, "import", "unit_list", "provinces", NULL, after);
+		json_decref(after);
+	}
+	return rc < 0 ? (int)rc : 0;
+}
+
+static int64_t level_count(Db *db, const char *level)
+{
+	Stmt *st = db_stmt(db, "unit_level_count", "SELECT COUNT(*) FROM units WHERE level = $1");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, level);
+	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_reset(st);
+	return n;
+}
+
+/* Loads one commune list of the reference data. */
+static int communes_load(Db *db, const Actor *by, const char *name, int three_level, const char *from,
+			 const char *to, Problems *p, Err *e)
+{
+	Sheet s;
+	if (sheet_load(name, three_level ? 5 : 3, &s, p) != 0)
+		return err_set(e, E_INTERNAL, NULL);
+	UnitListRow *rows = calloc(s.nrows, sizeof *rows);
+	if (!rows) {
+		sheet_free(&s);
+		return err_set(e, E_INTERNAL, NULL);
+	}
+	for (size_t i = 1; i < s.nrows; i++) {
+		UnitListRow *r = &rows[i - 1];
+		r->row = i + 1;
+		r->province_code = cell(&s, i, 0);
+		if (three_level) {
+			r->district_code = cell(&s, i, 1);
+			r->district_name = cell(&s, i, 2);
+			r->commune_code = cell(&s, i, 3);
+			r->commune_name = cell(&s, i, 4);
+		} else {
+			r->commune_code = cell(&s, i, 1);
+			r->commune_name = cell(&s, i, 2);
+		}
+	}
+	int rc = unit_import_list(db, by, rows, s.nrows - 1, from, to, name, NULL, p, e);
+	free(rows);
+	sheet_free(&s);
+	return rc;
+}
+
+int unit_load_builtin(Db *db, const Actor *by, Problems *p, Err *e)
+{
+	int64_t provinces = level_count(db, "province"), communes = level_count(db, "commune");
+	if (provinces < 0 || communes < 0)
+		return err_set(e, E_INTERNAL, NULL);
+	if (provinces == 0) {
+		Sheet old, neu;
+		if (sheet_load("provinces-2008.csv", 6, &old, p) != 0)
+			return err_set(e, E_INTERNAL, NULL);
+		if (sheet_load("provinces-2025.csv", 5, &neu, p) != 0) {
+			sheet_free(&old);
+			return err_set(e, E_INTERNAL, NULL);
+		}
+		ProvinceTx t = {by, &old, &neu};
+		int rc = db_tx(db, provinces_apply, &t);
+		sheet_free(&old);
+		sheet_free(&neu);
+		if (rc != 0)
+			return err_set(e, err_from_db(rc), NULL);
+	}
+	if (communes > 0)
+		return 0;
+	/* The March 2025 snapshot stands for the whole history since 2016 (data/README.md). */
+	if (communes_load(db, by, "communes-2025-03.csv", 1, "2016-01-01", "2025-06-30", p, e) != 0)
+		return -1;
+	return communes_load(db, by, "communes-2026-07.csv", 0, "2025-07-01", NULL, p, e);
 }

@@ -110,7 +110,7 @@ typedef struct UnitMapRow {
 int unit_import_map(Db *db, const Actor *by, const UnitMapRow *rows, size_t n, int64_t *linked, Problems *p,
 		    Err *e);
 
-/* Loads the reference lists compiled into the binary (data/*.csv) into an empty units table.
+/* Loads the reference lists compiled into the binary (the CSV files of data/) into an empty units table.
  * Returns 0, or -1 with e (and p) set. Does nothing when units exist already. */
 int unit_load_builtin(Db *db, const Actor *by, Problems *p, Err *e);
 

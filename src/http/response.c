@@ -3,6 +3,7 @@
 #include "http/response.h"
 
 #include <arpa/inet.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +11,8 @@
 #include "lib/html.h"
 #include "lib/log.h"
 #include "web/layout.h"
+
+extern atomic_int server_stopping;
 
 static const char *const csp =
 	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -238,6 +241,9 @@ enum MHD_Result response_queue(Req *r)
 		MHD_add_response_header(resp, "Cache-Control", r->authed || r->no_store ? "no-store" : "no-cache");
 	for (int i = 0; i < r->ncookies; i++)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie[i]);
+	/* While stopping, each answer closes its connection so the server can finish. */
+	if (atomic_load(&server_stopping))
+		MHD_add_response_header(resp, "Connection", "close");
 	if (r->status == 429)
 		MHD_add_response_header(resp, "Retry-After", "900");
 	enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);

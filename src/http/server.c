@@ -17,6 +17,15 @@
 
 static ServerConfig config;
 static atomic_int inflight;
+static atomic_llong last_request_ms;   /* when the latest request began (monotonic) */
+atomic_int server_stopping;
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 const ServerConfig *server_config(void)
 {
@@ -36,6 +45,7 @@ static void *request_new(void *cls, const char *uri, struct MHD_Connection *conn
 	r->uri = arena_strdup(&r->arena, uri ? uri : "/");
 	r->lang = "vi";
 	atomic_fetch_add(&inflight, 1);
+	atomic_store(&last_request_ms, now_ms());
 	return r;
 }
 
@@ -303,11 +313,19 @@ int server_run(const ServerConfig *cfg)
 	int sig = 0;
 	sigwait(&stop, &sig);
 	log_info("server: %s received, finishing requests in flight", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	atomic_store(&server_stopping, 1);
 	MHD_socket ls = MHD_quiesce_daemon(d);
 	if (ls != MHD_INVALID_SOCKET)
 		close(ls);
-	/* Up to 30 s for requests already started to finish and be answered. */
-	for (int i = 0; i < 3000 && atomic_load(&inflight) > 0; i++) {
+	/* Requests already sent on open connections are answered (each answer then closes its
+	 * connection). Stop once no connection is left, or nothing has started for a quarter of a
+	 * second and nothing runs (only idle keep-alive connections remain); at most 30 s. */
+	for (int i = 0; i < 3000; i++) {
+		const union MHD_DaemonInfo *ci = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (ci && ci->num_connections == 0)
+			break;
+		if (atomic_load(&inflight) == 0 && now_ms() - atomic_load(&last_request_ms) > 250)
+			break;
 		struct timespec ts = {0, 10 * 1000000L};
 		nanosleep(&ts, NULL);
 	}

@@ -49,14 +49,16 @@ static DbStatus db_status(int rc)
 	}
 }
 
-Db *db_open(const char *path, int create, char *err, size_t errlen)
+Db *db_open(const char *path, int oflags, char *err, size_t errlen)
 {
 	Db *db = calloc(1, sizeof *db);
 	if (!db) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+	int readonly = (oflags & DB_OPEN_READONLY) != 0;
+	int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX |
+		    ((oflags & DB_OPEN_CREATE) && !readonly ? SQLITE_OPEN_CREATE : 0);
 	int rc = sqlite3_open_v2(path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open %s: %s", path,
@@ -75,9 +77,12 @@ Db *db_open(const char *path, int create, char *err, size_t errlen)
 		"PRAGMA cache_size=-16000;"
 		"PRAGMA mmap_size=268435456;"
 		"PRAGMA temp_store=MEMORY;";
+	static const char *const pragmas_readonly = "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;";
 	sqlite3_busy_timeout(db->h, 2000);
 	char *msg = NULL;
-	if (sqlite3_exec(db->h, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+	/* Reading the schema first tells a file that is not a database, before anything is set. */
+	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, &msg) != SQLITE_OK ||
+	    sqlite3_exec(db->h, readonly ? pragmas_readonly : pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot use %s: %s", path, msg ? msg : "unknown error");
 		sqlite3_free(msg);
 		db_close(db);
@@ -327,6 +332,17 @@ DbStatus db_exec_script(Db *db, const char *sql, char *err, size_t errlen)
 		return DB_ERROR;
 	}
 	return DB_OK;
+}
+
+int db_table_exists(Db *db, const char *name)
+{
+	Stmt *st = db_stmt(db, "db_table_exists", "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, name);
+	DbStatus s = db_step(st);
+	db_reset(st);
+	return s == DB_ROW ? 1 : s == DB_DONE ? 0 : -1;
 }
 
 static int integrity_row(void *arg, int ncol, char **vals, char **names)

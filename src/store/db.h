@@ -22,10 +22,16 @@ typedef enum DbStatus {
 	DB_ERROR,        /* anything else: our bug or a broken file; logged with the SQL */
 } DbStatus;
 
-/* Opens (creating if create != 0) the database at path with the project's settings: WAL,
- * synchronous=FULL, foreign keys, busy timeout, cache and mmap sizes. Returns NULL and writes a
- * one-line reason into err (size errlen) when it cannot. */
-Db *db_open(const char *path, int create, char *err, size_t errlen);
+enum { DB_OPEN_CREATE = 1, DB_OPEN_READONLY = 2 };
+
+/* Opens the database at path (flags: DB_OPEN_CREATE creates it when missing) with the project's
+ * settings: WAL, synchronous=FULL, foreign keys, busy timeout, cache and mmap sizes. With
+ * DB_OPEN_READONLY nothing in the file is changed, its journal mode included (for checking a
+ * backup). Returns NULL and writes a one-line reason into err (size errlen) when it cannot. */
+Db *db_open(const char *path, int flags, char *err, size_t errlen);
+
+/* 1 if a table called name exists, 0 if not, -1 on error. */
+int db_table_exists(Db *db, const char *name);
 void db_close(Db *db);
 const char *db_path(const Db *db);
 

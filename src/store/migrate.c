@@ -35,9 +35,10 @@ static int ensure_table(Db *db, char *err, size_t errlen)
 
 int migrate_version(Db *db)
 {
-	char err[256];
-	if (ensure_table(db, err, sizeof err) != 0)
-		return -1;
+	/* Reading the version writes nothing: a file that is not ishc's stays untouched. */
+	int exists = db_table_exists(db, "schema_migrations");
+	if (exists <= 0)
+		return exists;
 	Stmt *st = db_stmt(db, "migrate_version", "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
 	if (!st || db_step(st) != DB_ROW)
 		return -1;
@@ -71,6 +72,8 @@ static int migration_apply(Db *db, void *arg)
 
 int migrate_up(Db *db, char *err, size_t errlen)
 {
+	if (ensure_table(db, err, errlen) != 0)
+		return -1;
 	int have = migrate_version(db);
 	if (have < 0) {
 		snprintf(err, errlen, "cannot read the schema version: %s", db_errmsg(db));

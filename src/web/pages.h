@@ -30,6 +30,10 @@ HandlerResult web_tokens(Req *r);
 HandlerResult web_token_create(Req *r);
 HandlerResult web_token_revoke(Req *r);
 
+/* web/units.c */
+HandlerResult web_units(Req *r);
+HandlerResult web_unit_show(Req *r);
+
 /* web/audit.c */
 HandlerResult web_audit(Req *r);
 HandlerResult web_audit_csv(Req *r);

@@ -49,7 +49,7 @@ test('an administrator creates a user, who then logs in and sees their name and 
   await admin.goto('/admin/users');
   await clickAndWait(admin, admin.getByRole('link', { name: 'Thêm người dùng' }));
   assert.equal(where(admin), '/admin/users/new', 'the list links to the new-user form');
-  const u = { username: 'hoa.tran', fullName: 'Trần Thị Hòa', role: 'commune', scope: '16372', password: 'mat-khau-ban-dau-1' };
+  const u = { username: 'hoa.tran', fullName: 'Trần Thị Hòa', role: 'commune', scope: '15961', password: 'mat-khau-ban-dau-1' };
   const res = await fillNewUser(admin, u);
   assert.equal(res.status(), 200);
   assert.match(where(admin), /^\/admin\/users\/\d+\?saved=1$/, 'the form leads to the new user\'s page');
@@ -61,13 +61,13 @@ test('an administrator creates a user, who then logs in and sees their name and 
   const row = userRow(admin, 'hoa.tran');
   assert.equal(await row.count(), 1, 'the new user is in the list');
   assert.deepEqual((await row.locator('td').allTextContents()).map((s) => s.trim()),
-    ['hoa.tran', 'Trần Thị Hòa', 'Hội NCT xã', '16372', 'Hoạt động'], 'the list row shows the new user');
+    ['hoa.tran', 'Trần Thị Hòa', 'Hội NCT xã', '15961', 'Hoạt động'], 'the list row shows the new user');
 
   const { page } = await env.newPage();
   await env.login(page, 'hoa.tran', u.password);
   assert.equal(where(page), '/', 'the new user lands on the home page');
   assert.match(await page.locator('main .lead').textContent(), /Xin chào, Trần Thị Hòa\./, 'the home page greets them by name');
-  assert.equal(await page.locator('header .who').textContent(), 'Trần Thị Hòa · Hội NCT xã · 16372',
+  assert.equal(await page.locator('header .who').textContent(), 'Trần Thị Hòa · Hội NCT xã · 15961',
     'the header shows their name, role and scope');
   assert.equal(await page.locator('header nav').getByRole('link', { name: 'Người dùng' }).count(), 0,
     'a commune officer gets no link to the users list');
@@ -77,7 +77,7 @@ test('an administrator creates a user, who then logs in and sees their name and 
 
 test('after a password reset the user must change it at the next log-in', async () => {
   const admin = await adminPage();
-  const u = { username: 'lan.nguyen', fullName: 'Nguyễn Thị Lan', role: 'club', scope: '16372-01', password: 'mat-khau-ban-dau-2' };
+  const u = { username: 'lan.nguyen', fullName: 'Nguyễn Thị Lan', role: 'club', scope: '15961-01', password: 'mat-khau-ban-dau-2' };
   const userPath = await createUser(admin, u);
 
   const { page } = await env.newPage();
@@ -153,7 +153,7 @@ test('disabling a user asks first, and ends the session they have open', async (
 test('a bad username is reported next to the field and the other values are kept', async (t) => {
   const admin = await adminPage();
   await admin.goto('/admin/users/new');
-  const res = await fillNewUser(admin, { username: 'AB', fullName: 'Trần Thị Hòa', role: 'club', scope: '16372-01', password: 'mat-khau-ban-dau-4' });
+  const res = await fillNewUser(admin, { username: 'AB', fullName: 'Trần Thị Hòa', role: 'club', scope: '15961-01', password: 'mat-khau-ban-dau-4' });
   assert.equal(res.status(), 422, 'a bad username answers 422');
   const field = admin.locator('.field', { has: admin.locator('#f-username') });
   assert.equal((await field.locator('.msg').textContent()).trim(), USERNAME_INVALID, 'the message is next to the username field');
@@ -163,7 +163,7 @@ test('a bad username is reported next to the field and the other values are kept
   assert.equal(await admin.getByLabel('Tên đăng nhập', { exact: true }).inputValue(), 'AB', 'the typed username is kept');
   assert.equal(await admin.getByLabel('Họ và tên', { exact: true }).inputValue(), 'Trần Thị Hòa', 'the full name is kept');
   assert.equal(await admin.getByLabel('Vai trò', { exact: true }).inputValue(), 'club', 'the role is kept');
-  assert.equal(await admin.getByLabel(/^Phạm vi/).inputValue(), '16372-01', 'the scope is kept');
+  assert.equal(await admin.getByLabel(/^Phạm vi/).inputValue(), '15961-01', 'the scope is kept');
   t.diagnostic(`screenshot: ${await screenshot(admin, 'office-new-user-bad-username')}`);
   await admin.setViewportSize(PHONE);
   t.diagnostic(`screenshot: ${await screenshot(admin, 'phone-new-user-bad-username')}`);

@@ -13,8 +13,8 @@ before(async () => {
   await api.login('admin', USERS.admin.password);
   const people = [
     ['nguyen.thi.phuong.thao', 'Nguyễn Thị Phương Thảo', 'province', '38'],
-    ['tran.van.duc', 'Trần Văn Đức', 'commune', '16372'],
-    ['hoang.thi.ngoc.anh.thanh.hoa', 'Hoàng Thị Ngọc Ánh', 'club', '16372-01'],
+    ['tran.van.duc', 'Trần Văn Đức', 'commune', '15961'],
+    ['hoang.thi.ngoc.anh.thanh.hoa', 'Hoàng Thị Ngọc Ánh', 'club', '15961-01'],
     ['le.quang.vinh', 'Lê Quang Vĩnh', 'central', null],
     ['pham.thi.huong.nhung.helpage.donor', 'Phạm Thị Hương Nhung (HelpAge International Việt Nam)', 'viewer', null],
   ];

@@ -16,7 +16,7 @@ test('API log-in sets an HttpOnly SameSite cookie and returns the CSRF token', a
   assert.match(cookie, /SameSite=Lax/);
   assert.match(r.json.csrf_token, /^[A-Za-z0-9_-]{43}$/);
   assert.equal(r.json.user.role, 'commune');
-  assert.equal(r.json.user.scope, '16372');
+  assert.equal(r.json.user.scope, '15961');
   const me = await c.get('/api/v1/me');
   assert.equal(me.status, 200);
   assert.equal(me.json.username, 'commune');

@@ -96,13 +96,18 @@ async function withDir(fn) {
   }
 }
 
+// Runs fn with a server; stops it and removes its directory (unless the caller owns opts.dir).
 async function withServer(opts, fn) {
-  const s = await startServer(opts);
+  const dir = opts.dir || makeDir('ishc-cli-');
   try {
-    return await fn(s);
+    const s = await startServer({ ...opts, dir });
+    try {
+      return await fn(s);
+    } finally {
+      await s.stop();
+    }
   } finally {
-    await s.stop();
-    s.cleanup();
+    if (!opts.dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -281,14 +286,14 @@ describe('init and the schema version', () => {
 describe('users and tokens', () => {
   test('user add then user list shows the user', () => withDir((dir) => {
     const db = makeDb(dir);
-    const r = ishc(['user', 'add', '--db', db, '--username', 'newbie', '--role', 'province', '--scope', '38',
+    const r = ishc(['user', 'add', '--db', db, '--username', 'newbie', '--role', 'province', '--scope', USERS.province.scope,
       '--full-name', 'Nguyễn Văn A', '--password-stdin'], 'password-123\n');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /user newbie created \(id \d+, province\)/);
     const out = ishc(['user', 'list', '--db', db]).stdout;
     const line = out.split('\n').find((l) => l.startsWith('newbie '));
     assert.ok(line, out);
-    assert.match(line, /^newbie\s+province\s+38\s+active\s+Nguyễn Văn A$/);
+    assert.match(line, new RegExp(`^newbie\\s+province\\s+${USERS.province.scope}\\s+active\\s+Nguyễn Văn A$`));
     for (const name of Object.keys(USERS)) assert.ok(listUsers(db).includes(name), name);
   }));
 
@@ -321,7 +326,7 @@ describe('users and tokens', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal((await loginStatus(s.url, 'province', USERS.province.password)).status, 401);
     assert.equal((await open.get('/api/v1/me')).status, 401, 'the open session survived disable');
-    assert.match(ishc(['user', 'list', '--db', s.db]).stdout, /^province\s+province\s+38\s+disabled/m);
+    assert.match(ishc(['user', 'list', '--db', s.db]).stdout, new RegExp(`^province\\s+province\\s+${USERS.province.scope}\\s+disabled`, 'm'));
     r = ishc(['user', 'enable', '--db', s.db, '--username', 'province']);
     assert.equal(r.status, 0, r.stderr);
     l = await loginStatus(s.url, 'province', USERS.province.password);
@@ -378,9 +383,11 @@ describe('users and tokens', () => {
 
 describe('backup and restore', () => {
   test('backup under a write load, then restore and serve it', async () => {
-    const s = await startServer({ threads: 4 });
+    const dir = makeDir('ishc-cli-');
     const restoreDir = makeDir('ishc-restore-');
+    let s, stopWriter = async () => {};
     try {
+      s = await startServer({ dir, threads: 4 });
       const tok = ishc(['token', 'create', '--db', s.db, '--username', 'admin']);
       assert.match(tok.stdout, TOKEN_RE);
       const token = tok.stdout.trim();
@@ -391,24 +398,37 @@ describe('backup and restore', () => {
       const writer = (async () => {
         for (let n = 0; !stop; n++) {
           const username = `load-${String(n).padStart(5, '0')}`;
-          const res = await fetch(s.url + '/api/v1/users', {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ username, role: 'viewer', password: 'password-123' }),
-          });
-          await res.arrayBuffer();
-          if (res.status === 201) created.push(username);
-          else failures++;
+          try {
+            const res = await fetch(s.url + '/api/v1/users', {
+              method: 'POST',
+              headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+              body: JSON.stringify({ username, role: 'viewer', password: 'password-123' }),
+            });
+            await res.arrayBuffer();
+            if (res.status === 201) created.push(username);
+            else failures++;
+          } catch {
+            failures++;
+          }
+          if (failures) break;
         }
       })();
+      stopWriter = async () => { stop = true; await writer; };
+      const waitFor = async (cond, what) => {
+        const deadline = Date.now() + 15000;
+        while (!cond()) {
+          assert.equal(failures, 0, `a write failed while waiting for ${what}`);
+          assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
 
       const backup = join(s.dir, 'backup.db');
-      while (created.length < 5) await new Promise((r) => setTimeout(r, 20));
+      await waitFor(() => created.length >= 5, 'the first writes');
       const b = await ishcAsync(['backup', '--db', s.db, '--to', backup]);
       const during = created.length;
-      while (created.length < during + 5) await new Promise((r) => setTimeout(r, 20));
-      stop = true;
-      await writer;
+      await waitFor(() => created.length >= during + 5, 'writes after the backup');
+      await stopWriter();
       assert.equal(b.status, 0, b.stderr);
       assert.match(b.stdout, /written and checked/);
       assert.equal(failures, 0, 'some writes failed during the backup');
@@ -454,8 +474,9 @@ describe('backup and restore', () => {
         assert.equal(res.status, 201, res.text);
       });
     } finally {
-      await s.stop();
-      s.cleanup();
+      await stopWriter();
+      if (s) await s.stop();
+      rmSync(dir, { recursive: true, force: true });
       rmSync(restoreDir, { recursive: true, force: true });
     }
   });

@@ -16,8 +16,8 @@ export const USERS = {
   admin: { role: 'administrator', password: 'admin-password-1' },
   central: { role: 'central', password: 'central-password-1' },
   province: { role: 'province', scope: '38', password: 'province-password-1' },
-  commune: { role: 'commune', scope: '16372', password: 'commune-password-1' },
-  club: { role: 'club', scope: '16372-01', password: 'club-password-1' },
+  commune: { role: 'commune', scope: '15961', password: 'commune-password-1' },
+  club: { role: 'club', scope: '15961-01', password: 'club-password-1' },
   viewer: { role: 'viewer', password: 'viewer-password-1' },
 };
 

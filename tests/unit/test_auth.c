@@ -44,22 +44,22 @@ static const struct {
 	ErrCode code;
 	const char *field;
 } bad_users[] = {
-	{{"", "x", "commune", "16372", "password1"}, E_REQUIRED, "username"},
-	{{"Ab", "x", "commune", "16372", "password1"}, E_USERNAME_INVALID, "username"},
-	{{"nguyễn", "x", "commune", "16372", "password1"}, E_USERNAME_INVALID, "username"},
-	{{"good.name", "x", "boss", "16372", "password1"}, E_ROLE_INVALID, "role"},
+	{{"", "x", "commune", "15961", "password1"}, E_REQUIRED, "username"},
+	{{"Ab", "x", "commune", "15961", "password1"}, E_USERNAME_INVALID, "username"},
+	{{"nguyễn", "x", "commune", "15961", "password1"}, E_USERNAME_INVALID, "username"},
+	{{"good.name", "x", "boss", "15961", "password1"}, E_ROLE_INVALID, "role"},
 	{{"good.name", "x", "commune", NULL, "password1"}, E_SCOPE_REQUIRED, "scope"},
 	{{"good.name", "x", "commune", "16 372", "password1"}, E_SCOPE_INVALID, "scope"},
 	{{"good.name", "x", "central", "01", "password1"}, E_SCOPE_INVALID, "scope"},
-	{{"good.name", "x", "commune", "16372", "short"}, E_PASSWORD_SHORT, "password"},
-	{{"good.name", "x", "commune", "16372", NULL}, E_REQUIRED, "password"},
-	{{"good.name", "x\xff", "commune", "16372", "password1"}, E_BAD_UTF8, "full_name"},
-	{{"admin", "x", "commune", "16372", "password1"}, E_USERNAME_TAKEN, "username"},
+	{{"good.name", "x", "commune", "15961", "short"}, E_PASSWORD_SHORT, "password"},
+	{{"good.name", "x", "commune", "15961", NULL}, E_REQUIRED, "password"},
+	{{"good.name", "x\xff", "commune", "15961", "password1"}, E_BAD_UTF8, "full_name"},
+	{{"admin", "x", "commune", "15961", "password1"}, E_USERNAME_TAKEN, "username"},
 };
 
 static void bad_users_are_refused_and_nothing_changes(void **state)
 {
-	Db *db = test_db_open("users");
+	Db *db = test_db_open_units("users");
 	add(db, "admin", "administrator", NULL, "correct horse");
 	int64_t users = count(db, "t_users", "SELECT COUNT(*) FROM users");
 	int64_t audits = count(db, "t_audits", "SELECT COUNT(*) FROM audit_log");
@@ -77,7 +77,7 @@ static void bad_users_are_refused_and_nothing_changes(void **state)
 
 static void only_administrators_manage_users(void **state)
 {
-	Db *db = test_db_open("users-role");
+	Db *db = test_db_open_units("users-role");
 	Actor central = {.role = ROLE_CENTRAL, .user_id = 9};
 	UserInput in = {"new.user", "", "viewer", NULL, "password1"};
 	Err e = {0};
@@ -88,8 +88,8 @@ static void only_administrators_manage_users(void **state)
 
 static void creation_is_audited_without_the_password(void **state)
 {
-	Db *db = test_db_open("audit");
-	int64_t id = add(db, "xa.a", "commune", "16372", "correct horse");
+	Db *db = test_db_open_units("audit");
+	int64_t id = add(db, "xa.a", "commune", "15961", "correct horse");
 	char sid[24];
 	snprintf(sid, sizeof sid, "%lld", (long long)id);
 	assert_int_equal(count(db, "t_a1", "SELECT COUNT(*) FROM audit_log WHERE entity = 'user' AND action = 'create'"), 1);
@@ -105,7 +105,7 @@ static void creation_is_audited_without_the_password(void **state)
 
 static void login_creates_a_session(void **state)
 {
-	Db *db = test_db_open("login");
+	Db *db = test_db_open_units("login");
 	add(db, "tinh", "province", "38", "correct horse");
 	Actor a;
 	char token[AUTH_TOKEN_LEN + 1];
@@ -133,8 +133,8 @@ static void login_creates_a_session(void **state)
 
 static void wrong_passwords_are_throttled(void **state)
 {
-	Db *db = test_db_open("throttle");
-	add(db, "xa.one", "commune", "16372", "correct horse");
+	Db *db = test_db_open_units("throttle");
+	add(db, "xa.one", "commune", "15961", "correct horse");
 	Actor a;
 	char token[AUTH_TOKEN_LEN + 1];
 	Err e = {0};
@@ -157,8 +157,8 @@ static void wrong_passwords_are_throttled(void **state)
 
 static void one_address_trying_many_users_is_throttled(void **state)
 {
-	Db *db = test_db_open("throttle-ip");
-	add(db, "real.user", "commune", "16372", "correct horse");
+	Db *db = test_db_open_units("throttle-ip");
+	add(db, "real.user", "commune", "15961", "correct horse");
 	Actor a;
 	char token[AUTH_TOKEN_LEN + 1];
 	Err e = {0};
@@ -177,8 +177,8 @@ static void one_address_trying_many_users_is_throttled(void **state)
 
 static void sessions_expire_when_idle(void **state)
 {
-	Db *db = test_db_open("expire");
-	add(db, "xa.one", "commune", "16372", "correct horse");
+	Db *db = test_db_open_units("expire");
+	add(db, "xa.one", "commune", "15961", "correct horse");
 	Actor a, b;
 	char token[AUTH_TOKEN_LEN + 1];
 	Err e = {0};
@@ -193,8 +193,8 @@ static void sessions_expire_when_idle(void **state)
 
 static void password_change_ends_other_sessions(void **state)
 {
-	Db *db = test_db_open("pwchange");
-	int64_t id = add(db, "xa.one", "commune", "16372", "correct horse");
+	Db *db = test_db_open_units("pwchange");
+	int64_t id = add(db, "xa.one", "commune", "15961", "correct horse");
 	Actor a, b, x;
 	char t1[AUTH_TOKEN_LEN + 1], t2[AUTH_TOKEN_LEN + 1];
 	Err e = {0};
@@ -212,8 +212,8 @@ static void password_change_ends_other_sessions(void **state)
 
 static void disabled_users_lose_sessions_and_tokens(void **state)
 {
-	Db *db = test_db_open("disable");
-	int64_t id = add(db, "xa.one", "commune", "16372", "correct horse");
+	Db *db = test_db_open_units("disable");
+	int64_t id = add(db, "xa.one", "commune", "15961", "correct horse");
 	Actor a, x, by = admin();
 	char t[AUTH_TOKEN_LEN + 1], api[AUTH_TOKEN_LEN + 6];
 	Err e = {0};
@@ -231,9 +231,9 @@ static void disabled_users_lose_sessions_and_tokens(void **state)
 
 static void tokens_are_revocable_by_their_owner_only(void **state)
 {
-	Db *db = test_db_open("tokens");
-	int64_t a_id = add(db, "xa.one", "commune", "16372", "correct horse");
-	int64_t b_id = add(db, "xb.two", "commune", "16373", "correct horse");
+	Db *db = test_db_open_units("tokens");
+	int64_t a_id = add(db, "xa.one", "commune", "15961", "correct horse");
+	int64_t b_id = add(db, "xb.two", "commune", "15976", "correct horse");
 	Actor by = admin(), x;
 	char api[AUTH_TOKEN_LEN + 6];
 	Err e = {0};
@@ -251,17 +251,60 @@ static void tokens_are_revocable_by_their_owner_only(void **state)
 
 static void scope_reaches_inside_only(void **state)
 {
-	Actor commune = {.role = ROLE_COMMUNE, .scope = "16372"};
+	Db *db = test_db_open_units("scope");
+	Actor commune = {.role = ROLE_COMMUNE, .scope = "15961"};
+	Actor province = {.role = ROLE_PROVINCE, .scope = "38"};
 	Actor central = {.role = ROLE_CENTRAL};
 	Actor viewer = {.role = ROLE_VIEWER};
-	assert_true(scope_covers(NULL, &commune, "16372"));
-	assert_true(scope_covers(NULL, &commune, "16372-01"));
-	assert_false(scope_covers(NULL, &commune, "16373"));
-	assert_false(scope_covers(NULL, &commune, "163721"));
-	assert_true(scope_covers(NULL, &central, "16373"));
-	assert_false(scope_covers(NULL, &viewer, "16373"));
+	assert_true(scope_covers(db, &commune, "15961"));
+	assert_true(scope_covers(db, &commune, "15961-01"));
+	assert_false(scope_covers(db, &commune, "15976"));
+	assert_false(scope_covers(db, &commune, "159611"));
+	assert_false(scope_covers(db, &commune, "38"));
+	assert_true(scope_covers(db, &province, "15976"));
+	assert_true(scope_covers(db, &province, "15961-01"));
+	assert_false(scope_covers(db, &province, "00004"));
+	assert_true(scope_covers(db, &central, "15976"));
+	assert_false(scope_covers(db, &viewer, "15976"));
 	assert_false(scope_sees_people(&viewer));
 	assert_true(scope_sees_people(&commune));
+	db_close(db);
+}
+
+static const struct {
+	const char *role, *scope;
+	int ok;
+} grants[] = {
+	{"province", "38", 1},
+	{"province", "15961", 0},     /* a commune is not a province */
+	{"commune", "15961", 1},
+	{"commune", "15964", 0},      /* old Hoằng Lộc: not a unit of today */
+	{"commune", "38", 0},
+	{"club", "15961-01", 1},
+	{"club", "15961", 0},
+	{"club", "99999-01", 0},
+	{"viewer", "38", 1},
+	{"viewer", "", 1},
+	{"province", "27", 0},        /* old Bắc Ninh, merged into 24 */
+	{"province", "24", 1},
+};
+
+static void scopes_name_units_of_today_at_the_roles_level(void **state)
+{
+	Db *db = test_db_open_units("grants");
+	Actor by = admin();
+	for (size_t i = 0; i < sizeof grants / sizeof *grants; i++) {
+		Err e = {0};
+		int ok = scope_may_grant(db, &by, role_parse(grants[i].role), grants[i].scope, &e);
+		if (ok != grants[i].ok)
+			fail_msg("%s %s: expected %d", grants[i].role, grants[i].scope, grants[i].ok);
+	}
+	/* A province officer may only grant inside the province. */
+	Actor prov = {.role = ROLE_PROVINCE, .scope = "38"};
+	Err e = {0};
+	assert_true(scope_may_grant(db, &prov, ROLE_COMMUNE, "15961", &e));
+	assert_false(scope_may_grant(db, &prov, ROLE_COMMUNE, "00004", &e));
+	db_close(db);
 }
 
 int main(void)
@@ -280,6 +323,7 @@ int main(void)
 		cmocka_unit_test(disabled_users_lose_sessions_and_tokens),
 		cmocka_unit_test(tokens_are_revocable_by_their_owner_only),
 		cmocka_unit_test(scope_reaches_inside_only),
+		cmocka_unit_test(scopes_name_units_of_today_at_the_roles_level),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

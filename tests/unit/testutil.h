@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "core/unit.h"
 #include "store/db.h"
 #include "store/migrate.h"
 
@@ -31,6 +32,38 @@ static inline Db *test_db_open(const char *name)
 		fprintf(stderr, "test db: %s\n", err);
 		abort();
 	}
+	return db;
+}
+
+/* A database with the reference units loaded, copied from a template made once per test
+ * program (loading 13,000 units takes a moment; copying a file does not). */
+static inline Db *test_db_open_units(const char *name)
+{
+	static char template_path[4096];
+	char err[256];
+	if (!template_path[0]) {
+		Db *t = test_db_open("units-template");
+		snprintf(template_path, sizeof template_path, "%s.tmpl", db_path(t));
+		unlink(template_path);
+		Actor by = {.role = ROLE_ADMIN};
+		Problems p = {0};
+		Err e = {0};
+		if (unit_load_builtin(t, &by, &p, &e) != 0 || db_backup(t, template_path, err, sizeof err) != 0) {
+			fprintf(stderr, "test units: %s %s\n", p.kept ? p.items[0].en : "", err);
+			abort();
+		}
+		db_close(t);
+	}
+	char *path = test_db_path(name);
+	Db *src = db_open(template_path, 0, err, sizeof err);
+	if (!src || db_backup(src, path, err, sizeof err) != 0) {
+		fprintf(stderr, "test units copy: %s\n", err);
+		abort();
+	}
+	db_close(src);
+	Db *db = db_open(path, 0, err, sizeof err);
+	if (!db)
+		abort();
 	return db;
 }
 
