@@ -112,3 +112,23 @@ int scope_may_grant(Db *db, const Actor *by, Role r, const char *scope, Err *e)
 		return err_set(e, E_SCOPE_INVALID, "scope"), 0;
 	return 1;
 }
+
+int scope_filter(Db *db, const Actor *a, int64_t *unit_id, const char **club_code)
+{
+	*unit_id = 0;
+	*club_code = "";
+	if (scope_is_national(a))
+		return 0;
+	if (a->role == ROLE_NONE || !a->scope[0])
+		return a->role == ROLE_VIEWER ? 0 : -1;
+	char commune[8];
+	if (club_code_commune(a->scope, commune)) {
+		*club_code = a->scope;
+		return 0;
+	}
+	Unit u;
+	if (scope_unit(db, a->scope, &u) != 1)
+		return -1;
+	*unit_id = u.id;
+	return 0;
+}

@@ -17,6 +17,18 @@ int scope_covers(Db *db, const Actor *a, const char *code);
  * earlier unit whose history it carries. */
 int scope_covers_unit(Db *db, const Actor *a, int64_t unit_id);
 
+/* What list queries bind to stay inside the actor's scope: *unit_id is the scope's unit (0 for
+ * the whole country) and *club_code the club of a club-role user ("" otherwise). Returns 0, or
+ * -1 when the actor's scope names nothing that exists today (they then see nothing). The SQL
+ * fragment that uses them is SCOPE_CLUB_SQL below. */
+int scope_filter(Db *db, const Actor *a, int64_t *unit_id, const char **club_code);
+
+/* A condition on a club aliased c, with the scope unit and club code bound as parameters $U and
+ * $C (give the numbers): the club's commune rolls up into the unit, and it is that club. */
+#define SCOPE_CLUB_SQL(U, C)                                                                     \
+	"(" U " = 0 OR EXISTS (SELECT 1 FROM unit_reach sr WHERE sr.unit_id = c.unit_id AND "     \
+	"sr.ancestor_id = " U ")) AND (" C " = '' OR c.code = " C ")"
+
 /* 1 if the actor may see data about individual people (every role but viewer). */
 int scope_sees_people(const Actor *a);
 

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "core/audit.h"
+#include "lib/date.h"
 #include "lib/embed.h"
 #include "lib/table.h"
 #include "lib/vi.h"
@@ -81,19 +82,6 @@ void unit_today(char out[11])
 	db_now_iso(iso);
 	memcpy(out, iso, 10);
 	out[10] = '\0';
-}
-
-/* The ISO date delta days from iso (delta -1: the day before). */
-static void day_shift(const char *iso, int delta, char out[11])
-{
-	struct tm tm = {0};
-	tm.tm_year = (int)strtol(iso, NULL, 10) - 1900;
-	tm.tm_mon = (int)strtol(iso + 5, NULL, 10) - 1;
-	tm.tm_mday = (int)strtol(iso + 8, NULL, 10) + delta;
-	tm.tm_hour = 12;
-	time_t t = timegm(&tm);
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 /* An ISO date that names a real day. */
@@ -590,7 +578,7 @@ static int list_apply(Db *db, void *arg)
 {
 	ListTx *t = arg;
 	char eve[11];
-	day_shift(t->from, -1, eve);
+	date_add_days(t->from, -1, eve);
 	memset(t->res, 0, sizeof *t->res);
 	/* Units of the list's levels in force on the eve: each is continued, replaced or ended. */
 	Stmt *st = db_stmt(db, "list_eve_ids",
@@ -850,7 +838,7 @@ int unit_import_map(Db *db, const Actor *by, const UnitMapRow *rows, size_t n, i
 			continue;
 		}
 		char next[11];
-		day_shift(old.valid_to, 1, next);
+		date_add_days(old.valid_to, 1, next);
 		if (unit_find(db, r->new_code, next, &neu) != 1) {
 			problem_add(p, r->row, "new_code", "Không có đơn vị mã %s có hiệu lực ngày %s (ngay sau khi %s kết thúc).",
 				    "No unit with code %s is in force on %s (right after %s ended).", r->new_code, next,
@@ -1014,7 +1002,7 @@ static int provinces_apply(Db *db, void *arg)
 			break;
 		}
 		char eve[11], preds[64];
-		day_shift(from, -1, eve);
+		date_add_days(from, -1, eve);
 		snprintf(preds, sizeof preds, "%s", cell(t->neu, i, 4));
 		int single = strchr(preds, ' ') == NULL;
 		for (char *save = NULL, *pc = strtok_r(preds, " ", &save); pc && rc >= 0; pc = strtok_r(NULL, " ", &save)) {

@@ -11,6 +11,16 @@
 
 #include "testutil.h"
 
+/* A database of the current schema plus a table of the test's own. */
+static Db *kv_db(const char *name)
+{
+	Db *db = test_db_open(name);
+	char err[256];
+	if (db_exec_script(db, "CREATE TABLE test_kv (key TEXT PRIMARY KEY, value TEXT)", err, sizeof err) != DB_OK)
+		abort();
+	return db;
+}
+
 static void migrations_apply_once(void **state)
 {
 	char err[256] = "";
@@ -59,7 +69,7 @@ static void bad_sql_is_reported_not_crashed(void **state)
 
 static int insert_then(Db *db, void *arg)
 {
-	Stmt *st = db_stmt(db, "t_ins", "INSERT INTO settings (key, value) VALUES ($1, 'v')");
+	Stmt *st = db_stmt(db, "t_ins", "INSERT INTO test_kv (key, value) VALUES ($1, 'v')");
 	db_bind_text(st, 1, "k");
 	DbStatus s = db_exec_stmt(st);
 	if (s != DB_OK)
@@ -69,7 +79,7 @@ static int insert_then(Db *db, void *arg)
 
 static int64_t count_settings(Db *db)
 {
-	Stmt *st = db_stmt(db, "t_count", "SELECT COUNT(*) FROM settings");
+	Stmt *st = db_stmt(db, "t_count", "SELECT COUNT(*) FROM test_kv");
 	assert_int_equal(db_step(st), DB_ROW);
 	int64_t n = db_col_int(st, 0);
 	db_reset(st);
@@ -78,7 +88,7 @@ static int64_t count_settings(Db *db)
 
 static void failed_transaction_rolls_back(void **state)
 {
-	Db *db = test_db_open("rollback");
+	Db *db = kv_db("rollback");
 	int fail = 7;
 	assert_int_equal(db_tx(db, insert_then, &fail), 7);
 	assert_int_equal(count_settings(db), 0);
@@ -95,7 +105,7 @@ static void *hold_write_lock(void *arg)
 {
 	char err[256];
 	Db *other = db_open((const char *)arg, 0, err, sizeof err);
-	db_exec_script(other, "BEGIN IMMEDIATE; INSERT INTO settings VALUES ('held', '1')", err, sizeof err);
+	db_exec_script(other, "BEGIN IMMEDIATE; INSERT INTO test_kv VALUES ('held', '1')", err, sizeof err);
 	struct timespec ts = {0, 300 * 1000000L};
 	nanosleep(&ts, NULL);
 	db_exec_script(other, "COMMIT", err, sizeof err);
@@ -105,7 +115,7 @@ static void *hold_write_lock(void *arg)
 
 static void writer_waits_for_another_writer(void **state)
 {
-	Db *db = test_db_open("busy");
+	Db *db = kv_db("busy");
 	char path[4096];
 	snprintf(path, sizeof path, "%s", db_path(db));
 	pthread_t t;
@@ -121,7 +131,7 @@ static void writer_waits_for_another_writer(void **state)
 
 static void backup_is_a_complete_copy(void **state)
 {
-	Db *db = test_db_open("backup");
+	Db *db = kv_db("backup");
 	int ok = 0;
 	assert_int_equal(db_tx(db, insert_then, &ok), 0);
 	char dest[4200];
