@@ -20,6 +20,28 @@ HandlerResult api_user_show(Req *r);
 HandlerResult api_units(Req *r);
 HandlerResult api_unit_show(Req *r);
 
+/* api/clubs.c */
+HandlerResult api_clubs(Req *r);
+HandlerResult api_club_create(Req *r);
+HandlerResult api_club_show(Req *r);
+HandlerResult api_club_update(Req *r);
+HandlerResult api_composition(Req *r);
+
+/* api/members.c */
+HandlerResult api_club_members(Req *r);
+HandlerResult api_club_member_create(Req *r);
+HandlerResult api_members(Req *r);
+HandlerResult api_member_show(Req *r);
+HandlerResult api_member_update(Req *r);
+HandlerResult api_club_board(Req *r);
+HandlerResult api_club_board_assign(Req *r);
+HandlerResult api_club_volunteers(Req *r);
+HandlerResult api_club_volunteer_add(Req *r);
+
+/* api/import.c */
+HandlerResult api_import_members(Req *r);
+HandlerResult api_import_clubs(Req *r);
+
 /* api/audit.c */
 HandlerResult api_audit(Req *r);
 

@@ -513,6 +513,27 @@ int64_t member_create(Db *db, const Actor *by, int64_t club_id, const MemberInpu
 	return t.id;
 }
 
+int64_t member_insert_tx(Db *db, const Actor *by, int64_t club_id, Member *m)
+{
+	MemberTx t = {by, club_id, 0, 0, m, 1, NULL, NULL};
+	int rc = member_write(db, &t, 1);
+	if (rc)
+		return rc;
+	int64_t id = db_last_id(db);
+	char sid[24];
+	snprintf(sid, sizeof sid, "%lld", (long long)id);
+	json_t *after = member_json(m);
+	json_object_set_new(after, "club_id", json_integer(club_id));
+	DbStatus a = audit_write(db, by, "create", "member", sid, NULL, after);
+	json_decref(after);
+	return a == DB_OK ? id : -(int64_t)a;
+}
+
+int64_t member_find_person(Db *db, int64_t unit_id, const Member *m)
+{
+	return member_duplicate(db, unit_id, m, 0);
+}
+
 static int member_update_tx(Db *db, void *arg)
 {
 	MemberTx *t = arg;

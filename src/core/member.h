@@ -73,6 +73,15 @@ int member_check(const MemberInput *in, Member *out, int creating, const char *t
 int64_t member_create(Db *db, const Actor *by, int64_t club_id, const MemberInput *in, int64_t *dup_id, Err *e);
 int member_update(Db *db, const Actor *by, int64_t id, const MemberInput *in, Err *e);
 
+/* For bulk loads inside the caller's own transaction (an import loads all rows or none): writes
+ * a member already checked by member_check into club_id, with its audit record. No scope or
+ * duplicate check here: the caller has done both. Returns the new id, or a negative store status. */
+int64_t member_insert_tx(Db *db, const Actor *by, int64_t club_id, Member *m);
+
+/* The id of a member on the book of a club of commune unit_id with the same name parts and birth
+ * year (0 when none, -1 on error): the "same person" rule. */
+int64_t member_find_person(Db *db, int64_t unit_id, const Member *m);
+
 /* 1 found in scope (viewers never), 0 not, -1 error. national_id is blanked for roles that may
  * not see it. */
 int member_get(Db *db, const Actor *by, int64_t id, Member *m);

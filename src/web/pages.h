@@ -34,6 +34,40 @@ HandlerResult web_token_revoke(Req *r);
 HandlerResult web_units(Req *r);
 HandlerResult web_unit_show(Req *r);
 
+/* web/clubs.c */
+HandlerResult web_clubs(Req *r);
+HandlerResult web_club_new(Req *r);
+HandlerResult web_club_create(Req *r);
+HandlerResult web_club_show(Req *r);
+HandlerResult web_club_update(Req *r);
+HandlerResult web_composition(Req *r);
+
+/* web/members.c */
+HandlerResult web_members(Req *r);
+HandlerResult web_club_members(Req *r);
+HandlerResult web_member_new(Req *r);
+HandlerResult web_member_create(Req *r);
+HandlerResult web_member_show(Req *r);
+HandlerResult web_member_update(Req *r);
+HandlerResult web_board_assign(Req *r);
+HandlerResult web_board_end(Req *r);
+HandlerResult web_volunteer_add(Req *r);
+HandlerResult web_volunteer_end(Req *r);
+HandlerResult web_volunteer_visit(Req *r);
+
+/* web/book.c */
+HandlerResult web_member_book(Req *r);
+
+/* web/import.c */
+HandlerResult web_import_form(Req *r);
+HandlerResult web_import_upload(Req *r);
+HandlerResult web_import_show(Req *r);
+HandlerResult web_import_commit(Req *r);
+HandlerResult web_import_problems(Req *r);
+
+/* web/export.c */
+HandlerResult web_export(Req *r);
+
 /* web/audit.c */
 HandlerResult web_audit(Req *r);
 HandlerResult web_audit_csv(Req *r);

@@ -1,0 +1,7 @@
+/* PLACEHOLDER: replaced by the real handlers before this lands. */
+#include "web/pages.h"
+
+HandlerResult web_member_book(Req *r)
+{
+	return resp_error(r, E_NOT_FOUND, NULL, "not built yet");
+}
