@@ -32,6 +32,15 @@ HandlerResult web_home(Req *r)
 	html(&b, "</dt><dd>");
 	html_txt(&b, r->actor.scope[0] ? r->actor.scope : tr(r, "Toàn quốc", "Whole country"));
 	html(&b, "</dd></dl><ul class=\"cards\">");
+	card(&b, "/clubs", tr(r, "Câu lạc bộ", "Clubs"),
+	     tr(r, "Danh sách CLB, thành phần so với mô hình, Ban chủ nhiệm, tình nguyện viên.",
+		"Clubs, composition against the model, boards, volunteers."));
+	if (scope_sees_people(&r->actor))
+		card(&b, "/members", tr(r, "Thành viên", "Members"),
+		     tr(r, "Tìm thành viên không cần gõ dấu; sổ thành viên; nhập từ Excel.",
+			"Find members without typing accents; member books; import from Excel."));
+	card(&b, "/units", tr(r, "Đơn vị hành chính", "Administrative units"),
+	     tr(r, "Tỉnh, xã theo địa giới khi đó và hiện nay.", "Provinces and communes as organised then and now."));
 	if (r->actor.role == ROLE_ADMIN)
 		card(&b, "/admin/users", tr(r, "Người dùng", "Users"),
 		     tr(r, "Tạo tài khoản, phân quyền, khóa và cấp lại mật khẩu.",

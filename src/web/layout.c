@@ -59,6 +59,10 @@ void page_begin(Req *r, Buf *b, const char *title)
 		html(b, "\"><ul>");
 		if (!r->actor.must_change_password) {
 			nav_link(r, b, "/", tr(r, "Trang chủ", "Home"));
+			nav_link(r, b, "/clubs", tr(r, "Câu lạc bộ", "Clubs"));
+			if (scope_sees_people(&r->actor))
+				nav_link(r, b, "/members", tr(r, "Thành viên", "Members"));
+			nav_link(r, b, "/units", tr(r, "Đơn vị hành chính", "Units"));
 			if (r->actor.role == ROLE_ADMIN)
 				nav_link(r, b, "/admin/users", tr(r, "Người dùng", "Users"));
 			if (scope_is_national(&r->actor))
