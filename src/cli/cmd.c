@@ -194,7 +194,7 @@ static void commands_list(FILE *f)
 {
 	fprintf(f, "usage: ishc COMMAND [OPTIONS]\n\ncommands:\n");
 	for (const Command *c = commands; c->name; c++)
-		fprintf(f, "  %-14s %s\n", c->name, c->help);
+		fprintf(f, "  %-16s %s\n", c->name, c->help);
 	fprintf(f, "\n'ishc help COMMAND' shows a command's options.\n");
 }
 

@@ -63,6 +63,10 @@ struct Req {
 	ParamList cookies;
 	json_t *json;                /* JSON body (R_JSON) */
 	Multipart *multipart;
+	int raw_fd;                  /* R_UPLOAD with a non-form body: spooled to this file, or -1 */
+	char *raw_path;
+	uint64_t raw_size;
+	Upload raw_upload;
 	Buf body;                    /* raw body while it arrives (not for multipart) */
 	ErrCode body_error;          /* set while reading the body; answered at the end */
 	const char *body_detail;
@@ -97,6 +101,11 @@ const char *req_cookie(const Req *r, const char *name);
 int64_t req_param_id(const Req *r, const char *name);
 /* The client address as text. */
 const char *req_ip(Req *r);
+
+/* The uploaded file of an R_UPLOAD route: the multipart part called field, or the whole request
+ * body when it was sent as the file itself (e.g. Content-Type of an .xlsx). NULL when none. The
+ * file lives until the request ends. */
+const Upload *req_upload(Req *r, const char *field);
 
 /* "vi" or "en" text for the request's language. */
 const char *tr(const Req *r, const char *vi, const char *en);

@@ -66,6 +66,32 @@ int64_t req_param_id(const Req *r, const char *name)
 	return parse_id(v ? v : req_query(r, name));
 }
 
+const Upload *req_upload(Req *r, const char *field)
+{
+	if (r->multipart) {
+		size_t n = 0;
+		const Upload *u = multipart_uploads(r->multipart, &n);
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(u[i].name, field) == 0)
+				return &u[i];
+		return NULL;
+	}
+	if (r->raw_fd < 0 || !r->raw_size)
+		return NULL;
+	Upload *u = &r->raw_upload;
+	u->name = field;
+	u->content_type = r->content_type;
+	u->path = r->raw_path;
+	u->size = (size_t)r->raw_size;
+	/* A file name, when the client sent one: Content-Disposition: attachment; filename="x.xlsx". */
+	const char *cd = req_header(r, "Content-Disposition"), *fn = cd ? strstr(cd, "filename=\"") : NULL;
+	const char *end = fn ? strchr(fn + 10, '"') : NULL;
+	u->filename = end ? arena_strndup(&r->arena, fn + 10, (size_t)(end - fn - 10)) : "";
+	if (u->filename && !utf8_valid(u->filename, strlen(u->filename), NULL))
+		u->filename = "";
+	return u;
+}
+
 const char *req_ip(Req *r)
 {
 	if (r->actor.ip[0])

@@ -44,6 +44,7 @@ static void *request_new(void *cls, const char *uri, struct MHD_Connection *conn
 	r->conn = conn;
 	r->uri = arena_strdup(&r->arena, uri ? uri : "/");
 	r->lang = "vi";
+	r->raw_fd = -1;
 	atomic_fetch_add(&inflight, 1);
 	atomic_store(&last_request_ms, now_ms());
 	return r;
@@ -55,6 +56,10 @@ static void request_free(Req *r)
 		json_decref(r->json);
 	if (r->multipart)
 		multipart_free(r->multipart);
+	if (r->raw_fd >= 0)
+		close(r->raw_fd);
+	if (r->raw_path)
+		unlink(r->raw_path);
 	if (r->resp)
 		MHD_destroy_response(r->resp);
 	buf_free(&r->body);
@@ -123,6 +128,18 @@ static void request_begin(Req *r, const char *url, const char *method)
 			return;
 		}
 	}
+	/* An upload sent as the bare file (not a form) is spooled to disk, like a multipart file. */
+	if ((flags & R_UPLOAD) && !r->multipart && r->content_type &&
+	    !content_type_is(r->content_type, "application/x-www-form-urlencoded")) {
+		char *path = arena_printf(&r->arena, "%s/ishc-upload-XXXXXX", config.tmpdir);
+		r->raw_fd = path ? mkstemp(path) : -1;
+		if (r->raw_fd < 0) {
+			log_error("server: cannot create a file under %s for an upload", config.tmpdir);
+			r->pending = E_INTERNAL;
+			return;
+		}
+		r->raw_path = path;
+	}
 	char err[256];
 	r->db = db_thread(config.db_path, err, sizeof err);
 	if (!r->db) {
@@ -141,7 +158,7 @@ static int request_declared_too_large(Req *r)
 		return 0;
 	unsigned long long n = strtoull(cl, NULL, 10);
 	unsigned flags = r->route ? r->route->flags : 0;
-	unsigned long long cap = (flags & R_UPLOAD) && r->multipart ? BODY_MAX_UPLOAD + BODY_MAX_FORM : BODY_MAX_FORM;
+	unsigned long long cap = (flags & R_UPLOAD) ? BODY_MAX_UPLOAD + BODY_MAX_FORM : BODY_MAX_FORM;
 	return n > cap;
 }
 
@@ -155,6 +172,22 @@ static void body_feed(Req *r, const char *data, size_t n)
 			r->body_error = parse_error_code(s);
 		return;
 	}
+	if (r->raw_fd >= 0) {
+		if (r->raw_size + n > BODY_MAX_UPLOAD) {
+			r->body_error = E_TOO_LARGE;
+			return;
+		}
+		for (size_t done = 0; done < n;) {
+			ssize_t w = write(r->raw_fd, data + done, n - done);
+			if (w <= 0) {
+				r->body_error = E_DISK_FULL;
+				return;
+			}
+			done += (size_t)w;
+		}
+		r->raw_size += n;
+		return;
+	}
 	buf_append(&r->body, data, n);
 	if (r->body.failed)
 		r->body_error = E_TOO_LARGE;
@@ -163,6 +196,12 @@ static void body_feed(Req *r, const char *data, size_t n)
 static void body_parse(Req *r)
 {
 	unsigned flags = r->route->flags;
+	if (r->raw_fd >= 0) {
+		/* The whole body is the file; it must be on disk before anyone reads it. */
+		if (fsync(r->raw_fd) != 0 && r->raw_size)
+			r->body_error = E_DISK_FULL;
+		return;
+	}
 	if (r->multipart) {
 		ParseStatus s = multipart_finish(r->multipart);
 		if (s != PARSE_OK) {

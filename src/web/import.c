@@ -1,27 +1,751 @@
-/* PLACEHOLDER: replaced by the real handlers before this lands. */
+/* Importing members or clubs from Excel or CSV: the upload form, the preview that names every
+ * problem by row and column, the marked copy of the file, and the commit that loads all or none.
+ * The uploaded file is kept in the database between the preview and the commit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/club.h"
+#include "core/import.h"
+#include "http/server.h"
+#include "lib/table.h"
+#include "lib/vi.h"
+#include "web/layout.h"
 #include "web/pages.h"
+
+/* Escaped text from a format in the request's language (both formats take the same arguments). */
+#define TXTF(r, b, vi, en, ...) \
+	(strcmp((r)->lang, "en") == 0 ? html_txtf((b), en, __VA_ARGS__) : html_txtf((b), vi, __VA_ARGS__))
+
+enum { PREVIEW_PROBLEMS = 500, PREVIEW_ROWS = 10, FORM_CLUBS = 500 };
+
+static const char *kind_title(Req *r, ImportKind kind)
+{
+	return kind == IMPORT_CLUBS ? tr(r, "Nhập danh sách CLB từ Excel", "Import clubs from Excel")
+				    : tr(r, "Nhập thành viên từ Excel", "Import members from Excel");
+}
+
+static int may_import(const Actor *a, ImportKind kind)
+{
+	if (kind == IMPORT_CLUBS)
+		return a->role == ROLE_ADMIN || a->role == ROLE_CENTRAL || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE;
+	return a->role == ROLE_ADMIN || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE || a->role == ROLE_CLUB;
+}
+
+static void date_txt(Buf *b, const char *iso)
+{
+	char d[VI_DATE_BUFSZ];
+	char day[11] = "";
+	if (iso)
+		memcpy(day, iso, strnlen(iso, 10));
+	html_txt(b, vi_format_date(day, d) ? d : day);
+}
+
+/* "B – Họ và tên", "C, D" */
+static void where_cols(Buf *b, const ImportProblem *p)
+{
+	char c1[4] = "", c2[4] = "";
+	if (!p->col) {
+		html(b, "—");
+		return;
+	}
+	table_col_name(p->col, c1);
+	html_txt(b, c1);
+	if (p->col2) {
+		table_col_name(p->col2, c2);
+		html(b, ", ");
+		html_txt(b, c2);
+	}
+	if (p->heading) {
+		html(b, " – ");
+		html_txt(b, p->heading);
+	}
+}
+
+static void problems_table(Req *r, Buf *b, const ImportResult *res)
+{
+	html(b, "<h2 id=\"problems-title\">");
+	html_txtf(b, "%s (%zu)", tr(r, "Lỗi cần sửa", "Problems to fix"), res->nproblems);
+	html(b, "</h2><div class=\"scroll\"><table class=\"stack\" id=\"problems\" aria-labelledby=\"problems-title\">"
+		"<thead><tr><th scope=\"col\">");
+	html_txt(b, tr(r, "Dòng", "Row"));
+	html(b, "</th><th scope=\"col\">");
+	html_txt(b, tr(r, "Cột", "Column"));
+	html(b, "</th><th scope=\"col\">");
+	html_txt(b, tr(r, "Lỗi", "Problem"));
+	html(b, "</th></tr></thead><tbody>");
+	for (size_t i = 0; i < res->nproblems && i < PREVIEW_PROBLEMS; i++) {
+		const ImportProblem *p = &res->problems[i];
+		html(b, "<tr><td class=\"nowrap\" data-label=\"");
+		html_attr(b, tr(r, "Dòng", "Row"));
+		html(b, "\">");
+		if (p->row)
+			html_int(b, (int64_t)p->row);
+		else
+			html_txt(b, tr(r, "cả tệp", "whole file"));
+		html(b, "</td><td data-label=\"");
+		html_attr(b, tr(r, "Cột", "Column"));
+		html(b, "\">");
+		where_cols(b, p);
+		html(b, "</td><td data-label=\"");
+		html_attr(b, tr(r, "Lỗi", "Problem"));
+		html(b, "\">");
+		html_txt(b, tr(r, p->vi, p->en));
+		html(b, "</td></tr>");
+	}
+	html(b, "</tbody></table></div>");
+	if (res->nproblems > PREVIEW_PROBLEMS) {
+		html(b, "<p>");
+		TXTF(r, b, "… và %zu lỗi khác: xem tất cả trong tệp Excel có đánh dấu.",
+				"… and %zu more: see them all in the marked Excel file.",
+			  res->nproblems - PREVIEW_PROBLEMS);
+		html(b, "</p>");
+	}
+}
+
+/* The upload form, with the problems of a file that could not be read at all. */
+static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *club, const Err *e, const ImportResult *res)
+{
+	Buf b;
+	buf_init(&b, 0);
+	page_begin(r, &b, kind_title(r, kind));
+	if (e && e->code && (!e->field || strcmp(e->field, "file") != 0 || e->code == E_TOO_LARGE)) {
+		Err shown = *e;
+		if (e->code == E_TOO_LARGE)
+			shown.field = NULL;
+		form_error(r, &b, &shown);
+		if (e->code == E_TOO_LARGE) {
+			html(&b, "<p>");
+			TXTF(r, &b, "Tệp tải lên tối đa %d MB.", "An uploaded file may be at most %d MB.",
+				  IMPORT_MAX_BYTES >> 20);
+			html(&b, "</p>");
+		}
+	}
+	if (res && res->nproblems) {
+		html(&b, "<div class=\"error\" role=\"alert\"><p>");
+		html_txt(&b, tr(r, "Không nhập được tệp này. Chưa có gì thay đổi.", "This file cannot be imported. Nothing has changed."));
+		html(&b, "</p></div>");
+		problems_table(r, &b, res);
+	}
+	html(&b, "<form method=\"post\" action=\"/imports\" enctype=\"multipart/form-data\" class=\"narrow\">");
+	form_csrf(r, &b);
+	html(&b, "<input type=\"hidden\" name=\"kind\" value=\"");
+	html_attr(&b, import_kind_name(kind));
+	html(&b, "\">");
+	if (kind == IMPORT_MEMBERS && club) {
+		html(&b, "<input type=\"hidden\" name=\"club\" value=\"");
+		html_int(&b, club->id);
+		html(&b, "\"><dl class=\"facts\"><dt>");
+		html_txt(&b, tr(r, "Câu lạc bộ", "Club"));
+		html(&b, "</dt><dd>");
+		html_txt(&b, club->name);
+		html(&b, " (");
+		html_txt(&b, club->code);
+		html(&b, ")</dd><dt>");
+		html_txt(&b, tr(r, "Xã", "Commune"));
+		html(&b, "</dt><dd>");
+		html_txt(&b, club->unit_name);
+		html(&b, "</dd></dl>");
+	}
+	form_input(r, &b, "file", tr(r, "Tệp danh sách (.xlsx hoặc .csv)", "List file (.xlsx or .csv)"), "file", NULL, e,
+		   "required accept=\".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv\"");
+	html(&b, "<button type=\"submit\" class=\"primary\">");
+	html_txt(&b, tr(r, "Tải lên và kiểm tra", "Upload and check"));
+	html(&b, "</button></form><h2>");
+	html_txt(&b, tr(r, "Tệp cần có gì", "What the file needs"));
+	html(&b, "</h2>");
+	html(&b, "<p>");
+	if (kind == IMPORT_MEMBERS)
+		html_txt(&b, tr(r, "Dùng tệp danh sách thành viên (.xlsx hoặc .csv) như xã vẫn lưu. Hệ thống tìm các cột theo tiêu đề: "
+				   "Họ và tên, Năm sinh (hoặc năm sinh ghi dưới cột Nam/Nữ), Giới tính, Dân tộc, Hộ nghèo, Hộ cận nghèo, "
+				   "Khuyết tật, Sống một mình, Thẻ BHYT, Số điện thoại, Thôn/xóm, Ngày vào CLB, Ghi chú.",
+				"Use the member list (.xlsx or .csv) as the commune keeps it. Columns are found by their Vietnamese "
+				"headings: Họ và tên, Năm sinh (or the year under Nam/Nữ), Giới tính, Dân tộc, Hộ nghèo, Hộ cận nghèo, "
+				"Khuyết tật, Sống một mình, Thẻ BHYT, Số điện thoại, Thôn/xóm, Ngày vào CLB, Ghi chú."));
+	else
+		html_txt(&b, tr(r, "Tệp danh sách CLB (.xlsx hoặc .csv) có các cột: Mã xã (hoặc Tên xã), Tên CLB, Thôn/tổ dân phố, "
+				   "Ngày thành lập, Số quyết định, Ngày quyết định, Chương trình/Dự án, Trạng thái, Nơi sinh hoạt, "
+				   "Người liên hệ, Số điện thoại.",
+				"The list of clubs (.xlsx or .csv) has the columns: Mã xã (or Tên xã), Tên CLB, Thôn/tổ dân phố, "
+				"Ngày thành lập, Số quyết định, Ngày quyết định, Chương trình/Dự án, Trạng thái, Nơi sinh hoạt, "
+				"Người liên hệ, Số điện thoại."));
+	html(&b, "</p><p>");
+	html_txt(&b, tr(r, "Mọi dòng được kiểm tra trước; chưa có gì được nhập cho tới khi bạn xem kết quả kiểm tra và bấm Nhập. "
+			   "Người đã có trong sổ (cùng họ tên và năm sinh) được bỏ qua, nên nhập lại cùng một tệp không tạo bản trùng.",
+			"Every row is checked first; nothing is loaded until you have seen the check and pressed Import. People "
+			"already on the book (same name and birth year) are skipped, so importing a file twice creates no duplicates."));
+	html(&b, "</p>");
+	page_end(r, &b);
+	return resp_html(r, status, &b);
+}
+
+typedef struct ClubOpts {
+	Req *r;
+	Buf *b;
+	int n;
+} ClubOpts;
+
+static void club_option(const Club *c, void *arg)
+{
+	ClubOpts *o = arg;
+	html(o->b, "<li><a href=\"/imports/new?kind=members&amp;club=");
+	html_int(o->b, c->id);
+	html(o->b, "\">");
+	html_txt(o->b, c->name);
+	html(o->b, "</a> (");
+	html_txt(o->b, c->code);
+	html(o->b, ", ");
+	html_txt(o->b, c->unit_name);
+	html(o->b, ")</li>");
+	o->n++;
+}
+
+/* Members need a club: list the clubs in scope to choose from. */
+static HandlerResult choose_club_page(Req *r)
+{
+	Buf b;
+	buf_init(&b, 0);
+	page_begin(r, &b, kind_title(r, IMPORT_MEMBERS));
+	html(&b, "<p>");
+	html_txt(&b, tr(r, "Chọn câu lạc bộ sẽ nhận danh sách thành viên:", "Choose the club the members join:"));
+	html(&b, "</p><ul>");
+	ClubOpts o = {r, &b, 0};
+	ClubFilter f = {0};
+	int64_t total = club_list(r->db, &r->actor, &f, 0, FORM_CLUBS, club_option, &o);
+	html(&b, "</ul>");
+	if (total < 0) {
+		buf_free(&b);
+		return H_FATAL;
+	}
+	if (!o.n) {
+		html(&b, "<p>");
+		html_txt(&b, tr(r, "Chưa có CLB nào trong phạm vi của bạn.", "There are no clubs in your scope yet."));
+		html(&b, "</p>");
+	} else if (total > o.n) {
+		html(&b, "<p>");
+		TXTF(r, &b, "Chỉ hiện %d CLB đầu: mở trang của CLB để nhập.", "Only the first %d clubs are shown: open the club's page to import.",
+			  o.n);
+		html(&b, "</p>");
+	}
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
+
+/* The club of ?club= / club= (an id, or a code), in the actor's scope: 1, 0 (answered), -1. */
+static int club_param(Req *r, const char *v, Club *c)
+{
+	int have = 0;
+	if (v && strchr(v, '-'))
+		have = club_get_by_code(r->db, &r->actor, v, c);
+	else if (v && *v)
+		have = club_get(r->db, &r->actor, strtoll(v, NULL, 10), c);
+	if (have < 0)
+		return -1;
+	if (!have)
+		resp_error(r, E_NOT_FOUND, NULL, NULL);
+	return have;
+}
 
 HandlerResult web_import_form(Req *r)
 {
-	return resp_error(r, E_NOT_FOUND, NULL, "not built yet");
+	const char *k = req_query(r, "kind");
+	ImportKind kind = k && *k ? import_kind_parse(k) : IMPORT_MEMBERS;
+	if (!kind)
+		return resp_error(r, E_NOT_FOUND, NULL, NULL);
+	if (!may_import(&r->actor, kind))
+		return resp_error(r, E_FORBIDDEN, NULL, NULL);
+	if (kind == IMPORT_CLUBS)
+		return form_page(r, 200, kind, NULL, NULL, NULL);
+	const char *cv = req_query(r, "club");
+	if (!cv || !*cv) {
+		if (r->actor.role != ROLE_CLUB)
+			return choose_club_page(r);
+		cv = r->actor.scope;
+	}
+	Club c;
+	int have = club_param(r, cv, &c);
+	if (have <= 0)
+		return have < 0 ? H_FATAL : H_ERROR;
+	return form_page(r, 200, kind, &c, NULL, NULL);
 }
 
 HandlerResult web_import_upload(Req *r)
 {
-	return resp_error(r, E_NOT_FOUND, NULL, "not built yet");
+	ImportKind kind = import_kind_parse(req_form(r, "kind"));
+	if (!kind)
+		kind = IMPORT_MEMBERS;
+	if (!may_import(&r->actor, kind))
+		return resp_error(r, E_FORBIDDEN, NULL, NULL);
+	Club c = {0};
+	if (kind == IMPORT_MEMBERS) {
+		const char *cv = req_form(r, "club");
+		if ((!cv || !*cv) && r->actor.role == ROLE_CLUB)
+			cv = r->actor.scope;
+		if (!cv || !*cv)
+			return resp_error(r, E_REQUIRED, "club", NULL);
+		int have = club_param(r, cv, &c);
+		if (have <= 0)
+			return have < 0 ? H_FATAL : H_ERROR;
+	}
+	const Club *club = kind == IMPORT_MEMBERS ? &c : NULL;
+	size_t nup = 0;
+	const Upload *ups = r->multipart ? multipart_uploads(r->multipart, &nup) : NULL;
+	const Upload *up = NULL;
+	for (size_t i = 0; i < nup && !up; i++)
+		if (strcmp(ups[i].name, "file") == 0)
+			up = &ups[i];
+	Err e = {0};
+	if (!up || (!up->size && (!up->filename || !*up->filename))) {
+		err_set(&e, E_REQUIRED, "file");
+		return form_page(r, 422, kind, club, &e, NULL);
+	}
+	size_t len = 0;
+	unsigned char *data = import_read_file(up->path, &len, &e);
+	if (!data)
+		return e.code == E_TOO_LARGE ? form_page(r, 413, kind, club, &e, NULL) : H_FATAL;
+	const char *name = up->filename && *up->filename ? up->filename : "tep";
+	const char *slash = strrchr(name, '/'), *bslash = strrchr(name, '\\');
+	if (bslash && (!slash || bslash > slash))
+		slash = bslash;
+	if (slash)
+		name = slash + 1;
+	ImportResult res;
+	HandlerResult h;
+	if (import_check(r->db, &r->actor, kind, c.id, data, len, name, &res, &e) != 0) {
+		h = e.code == E_TOO_LARGE ? form_page(r, 413, kind, club, &e, NULL)
+		    : e.code == E_INTERNAL ? H_FATAL
+					    : resp_err(r, &e);
+	} else if (!res.nitems && res.nproblems) {
+		/* Nothing readable: say so on the form; nothing is kept. */
+		h = form_page(r, 422, kind, club, NULL, &res);
+	} else {
+		int64_t id = import_save(r->db, &r->actor, kind, c.id, name, data, len, &res, &e);
+		if (id < 0) {
+			h = resp_err(r, &e);
+		} else {
+			char loc[64];
+			snprintf(loc, sizeof loc, "/imports/%lld", (long long)id);
+			h = resp_redirect(r, loc);
+		}
+	}
+	import_result_free(&res);
+	free(data);
+	return h;
+}
+
+static const char *household_label(Req *r, const char *h)
+{
+	if (strcmp(h, "poor") == 0)
+		return tr(r, "Nghèo", "Poor");
+	if (strcmp(h, "near_poor") == 0)
+		return tr(r, "Cận nghèo", "Near-poor");
+	return "";
+}
+
+static void status_cell(Req *r, Buf *b, const ImportItem *it)
+{
+	html(b, "<td data-label=\"");
+	html_attr(b, tr(r, "Kết quả kiểm tra", "Check"));
+	html(b, "\">");
+	if (it->status == IMPORT_ROW_BAD)
+		html_txt(b, tr(r, "Có lỗi", "Has problems"));
+	else if (it->status == IMPORT_ROW_EXISTING)
+		html_txt(b, tr(r, "Đã có, bỏ qua", "Already there, skipped"));
+	else
+		html_txt(b, tr(r, "Mới", "New"));
+	html(b, "</td>");
+}
+
+static void cell(Req *r, Buf *b, const char *label_vi, const char *label_en, const char *text)
+{
+	html(b, "<td data-label=\"");
+	html_attr(b, tr(r, label_vi, label_en));
+	html(b, "\">");
+	html_txt(b, text);
+	html(b, "</td>");
+}
+
+/* The text of a data row's cell in the column recognised as field (for rows with problems). */
+static const char *raw_of(const ImportResult *res, size_t row, const char *field)
+{
+	size_t col = 0;
+	for (size_t i = 0; i < res->ncolumns && !col; i++)
+		if (strcmp(res->columns[i].field, field) == 0)
+			col = res->columns[i].col;
+	for (size_t i = 0; col && i < res->nraw; i++)
+		if (res->raw[i].row == row)
+			return col <= res->raw[i].ncells ? res->raw[i].cells[col - 1].text : "";
+	return "";
+}
+
+static void sample_table(Req *r, Buf *b, const ImportResult *res)
+{
+	int members = res->kind == IMPORT_MEMBERS;
+	html(b, "<h2 id=\"rows-title\">");
+	TXTF(r, b, "Các dòng đầu như hệ thống đọc được (%zu / %zu dòng)", "The first rows as read (%zu of %zu rows)",
+		  res->nitems < PREVIEW_ROWS ? res->nitems : (size_t)PREVIEW_ROWS, res->nitems);
+	html(b, "</h2><div class=\"scroll\"><table class=\"stack\" aria-labelledby=\"rows-title\"><thead><tr><th scope=\"col\">");
+	html_txt(b, tr(r, "Dòng", "Row"));
+	if (members) {
+		static const char *const heads[][2] = {{"Họ và tên", "Full name"}, {"Giới tính", "Sex"}, {"Năm sinh", "Born"},
+						       {"Dân tộc", "Ethnicity"}, {"Hộ", "Household"}, {"Điện thoại", "Phone"},
+						       {"Thôn, xóm", "Village"}};
+		for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+			html(b, "</th><th scope=\"col\">");
+			html_txt(b, tr(r, heads[i][0], heads[i][1]));
+		}
+	} else {
+		static const char *const heads[][2] = {{"Tên CLB", "Club"}, {"Xã", "Commune"}, {"Thôn/tổ dân phố", "Village"},
+						       {"Ngày thành lập", "Founded"}, {"Chương trình", "Programme"}};
+		for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+			html(b, "</th><th scope=\"col\">");
+			html_txt(b, tr(r, heads[i][0], heads[i][1]));
+		}
+	}
+	html(b, "</th><th scope=\"col\">");
+	html_txt(b, tr(r, "Kết quả kiểm tra", "Check"));
+	html(b, "</th></tr></thead><tbody>");
+	for (size_t i = 0; i < res->nitems && i < PREVIEW_ROWS; i++) {
+		const ImportItem *it = &res->items[i];
+		html(b, "<tr><td class=\"nowrap\" data-label=\"");
+		html_attr(b, tr(r, "Dòng", "Row"));
+		html(b, "\">");
+		html_int(b, (int64_t)it->row);
+		html(b, "</td>");
+		if (members) {
+			const Member *m = it->member;
+			char year[16] = "", d[VI_DATE_BUFSZ];
+			if (m && m->birth_date[0] && vi_format_date(m->birth_date, d))
+				snprintf(year, sizeof year, "%s", d);
+			else if (m)
+				snprintf(year, sizeof year, "%d", m->birth_year);
+			cell(r, b, "Họ và tên", "Full name", m ? m->full_name : raw_of(res, it->row, "full_name"));
+			cell(r, b, "Giới tính", "Sex", !m ? "" : m->sex[0] == 'F' ? tr(r, "Nữ", "Female") : tr(r, "Nam", "Male"));
+			cell(r, b, "Năm sinh", "Born", year);
+			cell(r, b, "Dân tộc", "Ethnicity", m ? m->ethnicity : "");
+			cell(r, b, "Hộ", "Household", m ? household_label(r, m->household) : "");
+			cell(r, b, "Điện thoại", "Phone", m ? m->phone : "");
+			cell(r, b, "Thôn, xóm", "Village", m ? m->village : "");
+		} else {
+			const ImportClub *c = it->club;
+			char d[VI_DATE_BUFSZ];
+			cell(r, b, "Tên CLB", "Club", c && c->name[0] ? c->name : raw_of(res, it->row, "name"));
+			cell(r, b, "Xã", "Commune", c ? c->unit_name : "");
+			cell(r, b, "Thôn/tổ dân phố", "Village", c ? c->village : "");
+			cell(r, b, "Ngày thành lập", "Founded", c && c->founded_on[0] && vi_format_date(c->founded_on, d) ? d : "");
+			cell(r, b, "Chương trình", "Programme", c ? c->programme_code : "");
+		}
+		status_cell(r, b, it);
+		html(b, "</tr>");
+	}
+	html(b, "</tbody></table></div>");
+}
+
+static void columns_list(Req *r, Buf *b, const ImportResult *res)
+{
+	char col[4];
+	html(b, "<details><summary>");
+	TXTF(r, b, "Các cột đã nhận ra (dòng tiêu đề %zu)", "Columns recognised (heading row %zu)", res->header_row);
+	html(b, "</summary><ul>");
+	for (size_t i = 0; i < res->ncolumns; i++) {
+		table_col_name(res->columns[i].col, col);
+		html(b, "<li>");
+		html_txtf(b, "%s: %s", col, res->columns[i].heading);
+		html(b, "</li>");
+	}
+	html(b, "</ul>");
+	if (res->nignored) {
+		html(b, "<p>");
+		html_txt(b, tr(r, "Cột không dùng đến:", "Columns not used:"));
+		html(b, "</p><ul>");
+		for (size_t i = 0; i < res->nignored; i++) {
+			table_col_name(res->ignored[i].col, col);
+			html(b, "<li>");
+			html_txtf(b, "%s: %s", col, res->ignored[i].heading);
+			html(b, "</li>");
+		}
+		html(b, "</ul>");
+	}
+	html(b, "</details>");
+	if (res->nskipped) {
+		html(b, "<p>");
+		html_txt(b, tr(r, "Các dòng bỏ qua vì không phải một dòng của danh sách (dòng tổng cộng, chữ ký, ghi chú dưới bảng): ",
+			       "Rows skipped as not part of the list (totals, signatures, notes under the table): "));
+		for (size_t i = 0; i < res->nskipped && i < 50; i++)
+			html_txtf(b, "%s%zu", i ? ", " : "", res->skipped[i]);
+		if (res->nskipped > 50)
+			html(b, ", …");
+		html(b, ".</p>");
+	}
+}
+
+static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const ImportResult *res, const Club *club)
+{
+	Buf b;
+	buf_init(&b, 0);
+	int committed = strcmp(u->status, "committed") == 0;
+	int members = u->kind == IMPORT_MEMBERS;
+	page_begin(r, &b, committed ? tr(r, "Đã nhập tệp", "File imported") : tr(r, "Kiểm tra tệp trước khi nhập", "Check before importing"));
+	if (req_query(r, "done") && committed) {
+		char msg[300];
+		int en = strcmp(r->lang, "en") == 0;
+		long long loaded = (long long)u->loaded, existing = (long long)u->existing;
+		if (members && en)
+			snprintf(msg, sizeof msg, "Loaded %lld members; %lld already on the book were skipped.", loaded, existing);
+		else if (members)
+			snprintf(msg, sizeof msg, "Đã nhập %lld thành viên; %lld người đã có trong sổ nên được bỏ qua.", loaded, existing);
+		else if (en)
+			snprintf(msg, sizeof msg, "Loaded %lld clubs; %lld already there were skipped.", loaded, existing);
+		else
+			snprintf(msg, sizeof msg, "Đã nhập %lld CLB; %lld CLB đã có nên được bỏ qua.", loaded, existing);
+		page_notice(&b, msg);
+	}
+	html(&b, "<dl class=\"facts\"><dt>");
+	html_txt(&b, tr(r, "Tệp", "File"));
+	html(&b, "</dt><dd>");
+	html_txt(&b, u->filename);
+	html(&b, "</dd><dt>");
+	html_txt(&b, tr(r, "Nhập vào", "Into"));
+	html(&b, "</dt><dd>");
+	if (members && club) {
+		html(&b, "<a href=\"/clubs/");
+		html_int(&b, club->id);
+		html(&b, "\">");
+		html_txt(&b, club->name);
+		html(&b, "</a> (");
+		html_txt(&b, club->code);
+		html(&b, ")");
+	} else if (members) {
+		html_txt(&b, tr(r, "Thành viên của một CLB", "A club's members"));
+	} else {
+		html_txt(&b, tr(r, "Danh sách CLB", "The list of clubs"));
+	}
+	html(&b, "</dd><dt>");
+	html_txt(&b, tr(r, "Tải lên", "Uploaded"));
+	html(&b, "</dt><dd>");
+	date_txt(&b, u->created_at);
+	html(&b, "</dd>");
+	if (committed) {
+		html(&b, "<dt>");
+		html_txt(&b, tr(r, "Đã nhập", "Imported"));
+		html(&b, "</dt><dd>");
+		date_txt(&b, u->committed_at);
+		html(&b, "</dd><dt>");
+		html_txt(&b, tr(r, "Kết quả", "Result"));
+		html(&b, "</dt><dd>");
+		TXTF(r, &b, "%lld dòng mới, %lld dòng đã có nên bỏ qua", "%lld rows loaded, %lld already there and skipped",
+			  (long long)u->loaded, (long long)u->existing);
+		html(&b, "</dd>");
+	}
+	html(&b, "</dl>");
+	if (committed) {
+		html(&b, "<p>");
+		if (members && club) {
+			html(&b, "<a class=\"button\" href=\"/clubs/");
+			html_int(&b, club->id);
+			html(&b, "/members\">");
+			html_txt(&b, tr(r, "Xem danh sách thành viên", "See the members"));
+			html(&b, "</a> ");
+		} else if (!members) {
+			html(&b, "<a class=\"button\" href=\"/clubs\">");
+			html_txt(&b, tr(r, "Xem danh sách CLB", "See the clubs"));
+			html(&b, "</a> ");
+		}
+		html(&b, "</p>");
+		page_end(r, &b);
+		return resp_html(r, status, &b);
+	}
+
+	if (!u->data) {
+		html(&b, "<div class=\"error\" role=\"alert\"><p>");
+		TXTF(r, &b, "Tệp này đã được tải lên hơn %d ngày mà chưa nhập nên không còn được lưu. Hãy tải lên lại.",
+		     "This file was uploaded more than %d days ago and not imported, so it is no longer kept. Upload it again.",
+		     IMPORT_KEEP_DAYS);
+		html(&b, "</p></div><p><a href=\"/imports/new?kind=");
+		html_attr(&b, import_kind_name(u->kind));
+		if (members) {
+			html(&b, "&amp;club=");
+			html_int(&b, u->club_id);
+		}
+		html(&b, "\">");
+		html_txt(&b, tr(r, "Tải lên tệp khác", "Upload another file"));
+		html(&b, "</a></p>");
+		page_end(r, &b);
+		return resp_html(r, status, &b);
+	}
+
+	/* The summary people look for first: "62 dòng: 59 hợp lệ, 3 có lỗi". */
+	html(&b, "<p class=\"lead\" id=\"summary\"><strong>");
+	TXTF(r, &b, "%zu dòng: %zu hợp lệ, %zu có lỗi", "%zu rows: %zu valid, %zu with problems", res->nitems,
+		  res->nitems - res->bad_rows, res->bad_rows);
+	html(&b, "</strong>");
+	if (res->existing) {
+		html(&b, " ");
+		if (members)
+			TXTF(r, &b, "(%zu người đã có trong sổ, sẽ bỏ qua)", "(%zu already on the book, to be skipped)", res->existing);
+		else
+			TXTF(r, &b, "(%zu CLB đã có, sẽ bỏ qua)", "(%zu clubs already there, to be skipped)", res->existing);
+	}
+	html(&b, "</p>");
+	char href[96];
+	snprintf(href, sizeof href, "/imports/%lld/problems.xlsx", (long long)u->id);
+	if (res->nproblems) {
+		html(&b, "<div class=\"error\" role=\"alert\"><p>");
+		html_txt(&b, tr(r, "Chưa nhập gì. Hãy sửa các lỗi dưới đây trong tệp Excel rồi tải lên lại: cả danh sách chỉ được "
+				   "nhập khi không còn lỗi nào.",
+				"Nothing has been loaded. Fix the problems below in the file and upload it again: the list is "
+				"loaded only when no problem is left."));
+		html(&b, "</p><p><a href=\"");
+		html_attr(&b, href);
+		html(&b, "\">");
+		html_txt(&b, tr(r, "Tải tệp Excel có đánh dấu các ô lỗi", "Download the Excel file with the bad cells marked"));
+		html(&b, "</a></p></div>");
+		problems_table(r, &b, res);
+	} else if (!res->fresh) {
+		html(&b, "<div class=\"notice\" role=\"status\"><p>");
+		html_txt(&b, members ? tr(r, "Không có thành viên mới: mọi người trong tệp đã có trong sổ.",
+					  "No new members: everyone in the file is on the book already.")
+				     : tr(r, "Không có CLB mới: mọi CLB trong tệp đã có.", "No new clubs: every club in the file exists already."));
+		html(&b, "</p></div>");
+	} else {
+		html(&b, "<form method=\"post\" action=\"/imports/");
+		html_int(&b, u->id);
+		html(&b, "/commit\">");
+		form_csrf(r, &b);
+		html(&b, "<p>");
+		html_txt(&b, tr(r, "Không có lỗi. Bấm nút dưới đây để nhập tất cả trong một lần.",
+				"No problems. Press the button below to load them all at once."));
+		html(&b, "</p><button type=\"submit\" class=\"primary\">");
+		if (members)
+			TXTF(r, &b, "Nhập %zu thành viên", "Import %zu members", res->fresh);
+		else
+			TXTF(r, &b, "Nhập %zu CLB", "Import %zu clubs", res->fresh);
+		html(&b, "</button></form>");
+	}
+	if (res->nitems)
+		sample_table(r, &b, res);
+	if (res->header_row)
+		columns_list(r, &b, res);
+	html(&b, "<p><a href=\"/imports/new?kind=");
+	html_attr(&b, import_kind_name(u->kind));
+	if (members) {
+		html(&b, "&amp;club=");
+		html_int(&b, u->club_id);
+	}
+	html(&b, "\">");
+	html_txt(&b, tr(r, "Tải lên tệp khác", "Upload another file"));
+	html(&b, "</a></p>");
+	page_end(r, &b);
+	return resp_html(r, status, &b);
+}
+
+/* The upload of path {id} (the uploader's own, or any for an administrator): 1, 0 (answered 404), -1. */
+static int upload_param(Req *r, ImportUpload *u)
+{
+	int have = import_get(r->db, &r->actor, req_param_id(r, "id"), u);
+	if (have == 0)
+		resp_error(r, E_NOT_FOUND, NULL, NULL);
+	return have;
+}
+
+static HandlerResult show(Req *r, int status, const ImportUpload *u, ImportResult *res, const Err *check_err)
+{
+	Club club = {0};
+	int have_club = u->kind == IMPORT_MEMBERS && club_get(r->db, &r->actor, u->club_id, &club) == 1;
+	if (u->kind == IMPORT_MEMBERS && !have_club)
+		return resp_error(r, E_NOT_FOUND, NULL, NULL);
+	if (check_err && check_err->code)
+		return resp_err(r, check_err);
+	return show_page(r, status, u, res, have_club ? &club : NULL);
 }
 
 HandlerResult web_import_show(Req *r)
 {
-	return resp_error(r, E_NOT_FOUND, NULL, "not built yet");
+	ImportUpload u;
+	int have = upload_param(r, &u);
+	if (have <= 0)
+		return have < 0 ? H_FATAL : H_ERROR;
+	ImportResult res;
+	memset(&res, 0, sizeof res);
+	Err e = {0};
+	if (u.data && import_check(r->db, &r->actor, u.kind, u.club_id, u.data, u.len, u.filename, &res, &e) != 0 &&
+	    e.code == E_INTERNAL) {
+		import_upload_free(&u);
+		return H_FATAL;
+	}
+	HandlerResult h = show(r, 200, &u, &res, &e);
+	import_result_free(&res);
+	import_upload_free(&u);
+	return h;
 }
 
 HandlerResult web_import_commit(Req *r)
 {
-	return resp_error(r, E_NOT_FOUND, NULL, "not built yet");
+	ImportUpload u;
+	int have = upload_param(r, &u);
+	if (have <= 0)
+		return have < 0 ? H_FATAL : H_ERROR;
+	import_upload_free(&u);
+	ImportResult res;
+	Err e = {0};
+	int rc = import_commit(r->db, &r->actor, u.id, &res, &e);
+	char loc[64];
+	HandlerResult h;
+	if (rc == 0 || rc == 1) {
+		snprintf(loc, sizeof loc, rc == 0 ? "/imports/%lld?done=1" : "/imports/%lld", (long long)u.id);
+		h = resp_redirect(r, loc);
+	} else if (e.code == E_INVALID) {
+		/* The book changed since the preview, or the file did not pass: show why, change nothing. */
+		int again = import_get(r->db, &r->actor, u.id, &u);
+		Err none = {0};
+		h = again == 1 ? show(r, 422, &u, &res, &none) : H_FATAL;
+		import_upload_free(&u);
+	} else {
+		h = e.code == E_INTERNAL ? H_FATAL : resp_err(r, &e);
+	}
+	import_result_free(&res);
+	return h;
 }
 
 HandlerResult web_import_problems(Req *r)
 {
-	return resp_error(r, E_NOT_FOUND, NULL, "not built yet");
+	ImportUpload u;
+	int have = upload_param(r, &u);
+	if (have <= 0)
+		return have < 0 ? H_FATAL : H_ERROR;
+	if (!u.data) {
+		import_upload_free(&u);
+		return resp_error(r, E_NOT_FOUND, NULL,
+				  tr(r, "Tệp đã được nhập nên không còn lưu.", "The file was imported and is no longer kept."));
+	}
+	ImportResult res;
+	Err e = {0};
+	if (import_check(r->db, &r->actor, u.kind, u.club_id, u.data, u.len, u.filename, &res, &e) != 0) {
+		import_result_free(&res);
+		import_upload_free(&u);
+		return e.code == E_INTERNAL ? H_FATAL : resp_err(r, &e);
+	}
+	import_upload_free(&u);
+	char path[4096];
+	snprintf(path, sizeof path, "%s/ishc-problems-XXXXXX", server_config()->tmpdir);
+	int fd = mkstemp(path);
+	char err[200] = "";
+	int ok = fd >= 0 && import_problems_xlsx(&res, r->lang, path, err, sizeof err) == 0;
+	import_result_free(&res);
+	if (fd >= 0)
+		close(fd);
+	int out = ok ? open(path, O_RDONLY) : -1;
+	if (fd >= 0)
+		unlink(path);
+	struct stat st;
+	if (out < 0 || fstat(out, &st) != 0) {
+		if (out >= 0)
+			close(out);
+		return H_FATAL;
+	}
+	return resp_file(r, out, (uint64_t)st.st_size, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			 "danh-sach-loi.xlsx");
 }
