@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include "core/search.h"
 #include "core/unit.h"
 #include "lib/log.h"
 #include "store/migrate.h"
@@ -315,6 +316,12 @@ Db *cli_open_ready(const char *path, int create)
 		for (size_t i = 0; i < p.kept; i++)
 			fprintf(stderr, "ishc: %s\n", p.items[i].en);
 		cli_fail_err(&e);
+		db_close(db);
+		return NULL;
+	}
+	/* Members written before the name index existed (or by a bulk load) get their index rows. */
+	if (search_reindex_missing(db) < 0) {
+		cli_fail("%s: cannot build the name search index", path);
 		db_close(db);
 		return NULL;
 	}

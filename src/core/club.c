@@ -121,7 +121,7 @@ int club_get_by_code(Db *db, const Actor *by, const char *code, Club *c)
 	return club_fetch(db, by, st, c);
 }
 
-/* "%words%" of the folded text with LIKE wildcards escaped; NULL for no filter. */
+/* "%word%word%" of the folded text with LIKE wildcards escaped; NULL for no filter. */
 static char *like_pattern(const char *q)
 {
 	if (!q || !*q)
@@ -137,7 +137,8 @@ static char *like_pattern(const char *q)
 		for (size_t i = 0; i < n; i++) {
 			if (f[i] == '%' || f[i] == '_' || f[i] == '\\')
 				p[j++] = '\\';
-			p[j++] = f[i];
+			/* Words in order with anything between: "hoang loc" finds "hoang van loc". */
+			p[j++] = f[i] == ' ' ? '%' : f[i];
 		}
 		p[j++] = '%';
 		p[j] = '\0';
@@ -210,6 +211,28 @@ static int text_field(const char *in, size_t max, const char *field, char **out,
 		*out = NULL;
 		return err_set(e, E_TOO_LONG, field);
 	}
+	return 0;
+}
+
+/* A telephone number as dialled: digits (a leading + allowed); spaces, dots, dashes and brackets
+ * people type are dropped. "" stays "" (no number). */
+static int phone_field(char *p, const char *field, Err *e)
+{
+	if (!p)
+		return 0;
+	size_t n = 0;
+	int bad = 0;
+	for (const char *q = p; *q; q++) {
+		if (*q >= '0' && *q <= '9')
+			p[n++] = *q;
+		else if (*q == '+' && n == 0)
+			p[n++] = '+';
+		else if (!strchr(" .-()", *q))
+			bad = 1;
+	}
+	p[n] = '\0';
+	if (bad || (n && (n < 9 || n > 13)))
+		return err_set(e, E_INVALID, field);
 	return 0;
 }
 
@@ -342,7 +365,8 @@ static int club_fields(Db *db, const ClubInput *in, ClubTx *t, int creating, Err
 	    text_field(in->decision_no, 60, "decision_no", &t->decision_no, e) ||
 	    text_field(in->meeting_place, 190, "meeting_place", &t->meeting_place, e) ||
 	    text_field(in->contact_name, 120, "contact_name", &t->contact_name, e) ||
-	    text_field(in->contact_phone, 30, "contact_phone", &t->contact_phone, e))
+	    text_field(in->contact_phone, 30, "contact_phone", &t->contact_phone, e) ||
+	    phone_field(t->contact_phone, "contact_phone", e))
 		return -1;
 	if (creating && (!t->name || !*t->name))
 		return err_set(e, E_REQUIRED, "name");
@@ -457,8 +481,17 @@ static int club_update_tx(Db *db, void *arg)
 	Club after;
 	if (!rc && club_get(db, &system, t->id, &after) != 1)
 		rc = -DB_ERROR;
-	if (!rc && strcmp(before.status, after.status) != 0)
+	if (!rc && strcmp(before.status, after.status) != 0) {
 		rc = club_status_record(db, t->id, after.status, after.status_date);
+	} else if (!rc && strcmp(before.status_date, after.status_date) != 0) {
+		st = db_stmt(db, "club_status_redate",
+			     "UPDATE club_status SET from_date = $2 WHERE id = (SELECT MAX(id) FROM club_status WHERE club_id = $1)");
+		if (!st)
+			return -DB_ERROR;
+		db_bind_int(st, 1, t->id);
+		db_bind_text(st, 2, after.status_date);
+		rc = -(int)db_exec_stmt(st);
+	}
 	if (!rc) {
 		char id[24];
 		snprintf(id, sizeof id, "%lld", (long long)t->id);
@@ -483,8 +516,14 @@ int club_update(Db *db, const Actor *by, int64_t id, const ClubInput *in, Err *e
 		club_tx_free(&t);
 		return -1;
 	}
+	/* The status as it is, typed again by the edit form, changes nothing (not even its date);
+	 * a new status takes the date typed, or today. */
+	if (t.status && strcmp(t.status, c.status) == 0 && !t.status_date[0])
+		t.status = NULL;
 	if (t.status && !t.status_date[0])
 		unit_today(t.status_date);
+	if (!t.status && t.status_date[0])
+		t.status = c.status;   /* a corrected date for the current status */
 	int rc = db_tx(db, club_update_tx, &t);
 	club_tx_free(&t);
 	if (rc != 0)
@@ -529,6 +568,10 @@ int settings_set_older_age(Db *db, const Actor *by, int age, Err *e)
 	return rc ? err_set(e, err_from_db(rc), NULL) : 0;
 }
 
+/* The clubs a composition counts: those founded by the date and not dissolved, or the one club
+ * asked for. */
+#define COMP_CLUBS                                                                                   \
+	"($3 <> 0 OR (c.status IN ('founded', 'active', 'inactive') AND (c.founded_on IS NULL OR c.founded_on <= $5)))"
 #define COMP_WHERE                                                                                   \
 	SCOPE_CLUB_SQL("$1", "$2") " AND ($3 = 0 OR c.id = $3) AND ($4 = 0 OR EXISTS (SELECT 1 FROM unit_reach fr " \
 	"WHERE fr.unit_id = c.unit_id AND fr.ancestor_id = $4)) "
@@ -554,9 +597,11 @@ int club_composition(Db *db, const Actor *by, int64_t club_id, int64_t unit_id, 
 			   "COALESCE(SUM(CASE WHEN m.household <> 'other' THEN 1 ELSE 0 END), 0), "
 			   "COALESCE(SUM(m.disability), 0), "
 			   "COALESCE(SUM(CASE WHEN m.ethnicity <> '' AND m.ethnicity <> 'Kinh' THEN 1 ELSE 0 END), 0), "
-			   "COALESCE(SUM(m.lives_alone), 0), COUNT(DISTINCT c.id) "
+			   "COALESCE(SUM(m.lives_alone), 0), "
+			   "COALESCE(SUM(CASE WHEN m.household <> 'other' OR m.disability = 1 OR m.lives_alone = 1 OR "
+			   " (m.ethnicity <> '' AND m.ethnicity <> 'Kinh') THEN 1 ELSE 0 END), 0) "
 			   "FROM members m JOIN clubs c ON c.id = m.club_id "
-			   "WHERE m.joined_on <= $5 AND (m.left_on IS NULL OR m.left_on > $5) AND " COMP_WHERE);
+			   "WHERE m.joined_on <= $5 AND (m.left_on IS NULL OR m.left_on > $5) AND " COMP_CLUBS " AND " COMP_WHERE);
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, scope_unit);
@@ -577,13 +622,14 @@ int club_composition(Db *db, const Actor *by, int64_t club_id, int64_t unit_id, 
 	out->disabled = db_col_int(st, 4);
 	out->minority = db_col_int(st, 5);
 	out->alone = db_col_int(st, 6);
+	out->priority = db_col_int(st, 7);
 	db_reset(st);
 	out->younger = out->members - out->older;
 	st = db_stmt(db, "club_composition_clubs",
 		     "SELECT COUNT(*), "
-		     "COALESCE(SUM((SELECT COUNT(*) FROM volunteers v WHERE v.club_id = c.id AND v.from_date <= $5 AND (v.to_date IS NULL OR v.to_date >= $5))), 0), "
-		     "COALESCE(SUM((SELECT COUNT(*) FROM board_roles b WHERE b.club_id = c.id AND b.from_date <= $5 AND (b.to_date IS NULL OR b.to_date >= $5))), 0) "
-		     "FROM clubs c WHERE c.status IN ('founded', 'active', 'inactive') AND " COMP_WHERE);
+		     "COALESCE(SUM((SELECT COUNT(DISTINCT v.member_id) FROM volunteers v WHERE v.club_id = c.id AND v.from_date <= $5 AND (v.to_date IS NULL OR v.to_date >= $5))), 0), "
+		     "COALESCE(SUM((SELECT COUNT(DISTINCT b.member_id) FROM board_roles b WHERE b.club_id = c.id AND b.from_date <= $5 AND (b.to_date IS NULL OR b.to_date >= $5))), 0) "
+		     "FROM clubs c WHERE " COMP_CLUBS " AND " COMP_WHERE);
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, scope_unit);
@@ -612,15 +658,61 @@ void club_model_checks(const Composition *c, ModelCheck out[MODEL_CHECKS])
 {
 	int64_t clubs = c->clubs ? c->clubs : 1;
 	/* Per club for counts: an average over several clubs (rounded down) is compared with the model. */
-	out[0] = (ModelCheck){"Số thành viên (mỗi CLB)", "Members (per club)", c->members / clubs, 0, 50, 70, 0};
-	out[1] = (ModelCheck){"Tỷ lệ người cao tuổi", "Share older", permille(c->older, c->members), 1, 600, 700, 0};
-	out[2] = (ModelCheck){"Tỷ lệ nữ", "Share women", permille(c->women, c->members), 1, 600, 700, 0};
-	out[3] = (ModelCheck){"Tỷ lệ người trẻ hơn", "Share younger", permille(c->younger, c->members), 1, 300, 400, 0};
-	out[4] = (ModelCheck){"Tỷ lệ thuộc nhóm ưu tiên (hộ nghèo/cận nghèo)", "Share from poor or near-poor households",
-			      permille(c->poor, c->members), 1, 0, -1, 0};
+	out[0] = (ModelCheck){"Số thành viên (mỗi CLB)", "Members (per club)", c->members / clubs, 0, 50, 70, 0, "members"};
+	out[1] = (ModelCheck){"Tỷ lệ người cao tuổi", "Share older", permille(c->older, c->members), 1, 600, 700, 0, "older_share"};
+	out[2] = (ModelCheck){"Tỷ lệ nữ", "Share women", permille(c->women, c->members), 1, 600, 700, 0, "women_share"};
+	out[3] = (ModelCheck){"Tỷ lệ người trẻ hơn", "Share younger", permille(c->younger, c->members), 1, 300, 400, 0, "younger_share"};
+	out[4] = (ModelCheck){"Tỷ lệ thuộc nhóm ưu tiên (hộ nghèo/cận nghèo, khuyết tật, dân tộc thiểu số, sống một mình)",
+			      "Share in priority groups (poor or near-poor, disability, ethnic minority, living alone)",
+			      permille(c->priority, c->members), 1, 0, -1, 0, "priority_share"};
 	out[5] = (ModelCheck){"Tình nguyện viên chăm sóc tại nhà (mỗi CLB)", "Home-care volunteers (per club)",
-			      c->volunteers / clubs, 0, 5, -1, 0};
-	out[6] = (ModelCheck){"Thành viên Ban chủ nhiệm (mỗi CLB)", "Board members (per club)", c->board / clubs, 0, 5, 5, 0};
+			      c->volunteers / clubs, 0, 5, -1, 0, "volunteers"};
+	out[6] = (ModelCheck){"Thành viên Ban chủ nhiệm (mỗi CLB)", "Board members (per club)", c->board / clubs, 0, 5, 5, 0, "board"};
 	for (int i = 0; i < MODEL_CHECKS; i++)
 		out[i].off = c->clubs > 0 && (out[i].value < out[i].low || (out[i].high >= 0 && out[i].value > out[i].high));
+}
+
+/* ---- programmes and status history ---- */
+
+int programme_list(Db *db, void (*fn)(const Programme *p, void *arg), void *arg)
+{
+	Stmt *st = db_stmt(db, "programme_list",
+			   "SELECT id, code, name, kind FROM programmes "
+			   "ORDER BY CASE kind WHEN 'national' THEN 0 WHEN 'donor' THEN 1 ELSE 2 END, code");
+	if (!st)
+		return -1;
+	int n = 0;
+	DbStatus s;
+	while ((s = db_step(st)) == DB_ROW) {
+		Programme p = {.id = db_col_int(st, 0)};
+		copy(p.code, sizeof p.code, db_col_text(st, 1));
+		copy(p.name, sizeof p.name, db_col_text(st, 2));
+		copy(p.kind, sizeof p.kind, db_col_text(st, 3));
+		fn(&p, arg);
+		n++;
+	}
+	db_reset(st);
+	return s == DB_DONE ? n : -1;
+}
+
+int club_status_list(Db *db, const Actor *by, int64_t club_id,
+		     void (*fn)(const char *status, const char *from_date, void *arg), void *arg)
+{
+	Club c;
+	int have = club_get(db, by, club_id, &c);
+	if (have <= 0)
+		return have;
+	Stmt *st = db_stmt(db, "club_status_list",
+			   "SELECT status, from_date FROM club_status WHERE club_id = $1 ORDER BY id");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, club_id);
+	int n = 0;
+	DbStatus s;
+	while ((s = db_step(st)) == DB_ROW) {
+		fn(db_col_text(st, 0), db_col_text(st, 1), arg);
+		n++;
+	}
+	db_reset(st);
+	return s == DB_DONE ? n : -1;
 }

@@ -88,8 +88,10 @@ typedef struct Composition {
 	int64_t disabled;
 	int64_t minority;         /* ethnicity other than Kinh */
 	int64_t alone;
+	int64_t priority;         /* in at least one priority group: poor or near-poor household,
+				   * disability, ethnic minority, living alone */
 	int64_t volunteers;       /* active home-care volunteers */
-	int64_t board;            /* board roles held */
+	int64_t board;            /* members holding a board role (a person with two roles counts once) */
 	int older_age;
 } Composition;
 
@@ -100,17 +102,40 @@ typedef struct ModelCheck {
 	int is_share;
 	int64_t low, high;        /* target range in the same unit; high < 0 = no upper bound */
 	int off;
+	const char *key;          /* stable name for the API: members, older_share, women_share,
+				   * younger_share, priority_share, volunteers, board */
 } ModelCheck;
 
 enum { MODEL_CHECKS = 7 };
 
 /* The composition of one club (club_id) or of every club rolling up into unit_id (0 = the whole
- * scope), on date (ISO), within the actor's scope. Viewers get the same sums. 0, or -1. */
+ * scope), on date (ISO), within the actor's scope. Viewers get the same sums. A unit's clubs are
+ * those founded (by the date) and not dissolved (today: the status history is not read); one club
+ * asked for by id counts whatever its status (a planned
+ * club filling its book is checked against the model too). 0, or -1. */
 int club_composition(Db *db, const Actor *by, int64_t club_id, int64_t unit_id, const char *date, Composition *out);
 
 /* The model checks for a composition (per club when clubs == 1; for several clubs the counts
  * are compared per club on average and the shares directly). */
 void club_model_checks(const Composition *c, ModelCheck out[MODEL_CHECKS]);
+
+/* ---- programmes and status history ---- */
+
+/* A programme or project that founds or supports clubs (Đề án 1336, Đề án 1648, a donor's). */
+typedef struct Programme {
+	int64_t id;
+	char code[24];
+	char name[200];
+	char kind[12];            /* national, donor, local */
+} Programme;
+
+/* Calls fn for every programme, national ones first, then by code. Returns the count, or -1. */
+int programme_list(Db *db, void (*fn)(const Programme *p, void *arg), void *arg);
+
+/* Calls fn for every status the club has had, in the order they were recorded, when the club is
+ * in the actor's scope. Returns the count (0 when out of scope), or -1. */
+int club_status_list(Db *db, const Actor *by, int64_t club_id,
+		     void (*fn)(const char *status, const char *from_date, void *arg), void *arg);
 
 /* The older-person age setting (60 by default, 55 allowed). */
 int settings_older_age(Db *db);

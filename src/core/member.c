@@ -11,6 +11,7 @@
 #include "core/audit.h"
 #include "core/club.h"
 #include "core/scope.h"
+#include "core/search.h"
 #include "core/unit.h"
 #include "lib/date.h"
 #include "lib/vi.h"
@@ -25,10 +26,12 @@ int member_sees_national_id(const Actor *a)
 	return a->role == ROLE_ADMIN || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE || a->role == ROLE_CLUB;
 }
 
-static int may_write_people(const Actor *a)
+int member_may_write(const Actor *a)
 {
 	return a->role == ROLE_ADMIN || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE || a->role == ROLE_CLUB;
 }
+
+#define may_write_people member_may_write
 
 /* ---- checking input ---- */
 
@@ -157,6 +160,13 @@ int member_check(const MemberInput *in, Member *m, int creating, const char *tod
 
 	if (text(in->ethnicity, 40, "ethnicity", m->ethnicity, sizeof m->ethnicity, e))
 		return -1;
+	if (in->ethnicity) {
+		/* The majority is written one way, so that counting minorities does not depend on
+		 * how "Kinh" was typed. */
+		static const char *const kinh[] = {"kinh", "dan toc kinh", NULL};
+		if (word_is(m->ethnicity, kinh))
+			copy(m->ethnicity, sizeof m->ethnicity, "Kinh");
+	}
 	if (in->phone) {
 		/* Digits only, as dialled: spaces, dots and dashes people type are dropped. */
 		char digits[32];
@@ -204,10 +214,14 @@ int member_check(const MemberInput *in, Member *m, int creating, const char *tod
 		copy(m->joined_on, sizeof m->joined_on, today);
 	if (strcmp(m->joined_on, today) > 0)
 		return err_set(e, E_DATE, "joined_on");
-	if (m->left_on[0] && strcmp(m->left_on, m->joined_on) < 0)
+	if (m->left_on[0] && (strcmp(m->left_on, m->joined_on) < 0 || strcmp(m->left_on, today) > 0))
 		return err_set(e, E_DATE, "left_on");
+	if (m->consent_on[0] && strcmp(m->consent_on, today) > 0)
+		return err_set(e, E_DATE, "consent_on");
 	if (m->left_on[0] && !m->left_reason[0])
 		return err_set(e, E_REQUIRED, "left_reason");
+	if (!m->left_on[0])
+		m->left_reason[0] = '\0';   /* back on the book: no reason for leaving */
 	if (in->consent_form) {
 		static const char *const forms[] = {"written", "verbal", "thumbprint", ""};
 		int ok = 0;
@@ -218,13 +232,20 @@ int member_check(const MemberInput *in, Member *m, int creating, const char *tod
 		copy(m->consent_form, sizeof m->consent_form, in->consent_form);
 	}
 	if (in->national_id) {
-		size_t n = strlen(in->national_id);
-		for (size_t i = 0; i < n; i++)
-			if (!isdigit((unsigned char)in->national_id[i]))
+		/* 12 digits (căn cước) or 9 (old identity card); spaces and dots people type are dropped. */
+		char id[16];
+		size_t n = 0;
+		for (const char *p = in->national_id; *p; p++) {
+			if (*p == ' ' || *p == '.')
+				continue;
+			if (!isdigit((unsigned char)*p) || n >= 12)
 				return err_set(e, E_INVALID, "national_id");
+			id[n++] = *p;
+		}
+		id[n] = '\0';
 		if (n && n != 9 && n != 12)
 			return err_set(e, E_INVALID, "national_id");
-		copy(m->national_id, sizeof m->national_id, in->national_id);
+		copy(m->national_id, sizeof m->national_id, id);
 	}
 	return 0;
 }
@@ -287,7 +308,7 @@ int member_get(Db *db, const Actor *by, int64_t id, Member *m)
 	return club_get(db, by, m->club_id, &c);
 }
 
-/* "%words%" for LIKE, wildcards escaped; NULL for none. */
+/* "%word%word%" for LIKE, wildcards escaped; NULL for none. */
 static char *like_pattern(const char *q)
 {
 	if (!q || !*q)
@@ -303,7 +324,8 @@ static char *like_pattern(const char *q)
 		for (size_t i = 0; i < n; i++) {
 			if (f[i] == '%' || f[i] == '_' || f[i] == '\\')
 				p[j++] = '\\';
-			p[j++] = f[i];
+			/* Words in order with anything between: "nguyen lan" finds "nguyen thi lan". */
+			p[j++] = f[i] == ' ' ? '%' : f[i];
 		}
 		p[j++] = '%';
 		p[j] = '\0';
@@ -317,39 +339,99 @@ static char *like_pattern(const char *q)
 	"(SELECT 1 FROM unit_reach fr WHERE fr.unit_id = c.unit_id AND fr.ancestor_id = $4)) "          \
 	"AND ($5 = 1 OR m.left_on IS NULL) AND ($6 = '' OR m.name_fold LIKE $6 ESCAPE '\\') "
 
+/* The most selective word of a folded query for the name index: the longest (the last on a tie,
+ * as given names tell people apart better than family names). Copied into out. */
+static void search_word(const char *fold, char out[256])
+{
+	out[0] = '\0';
+	size_t best = 0;
+	for (const char *p = fold; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t n = (size_t)(p - w);
+		if (n && n >= best && n < 256) {
+			best = n;
+			memcpy(out, w, n);
+			out[n] = '\0';
+		}
+	}
+}
+
+static void member_list_bind(Stmt *st, const MemberFilter *f, int64_t scope_unit, const char *scope_club,
+			     const char *pattern, const char *lo, const char *hi)
+{
+	db_bind_int(st, 1, scope_unit);
+	db_bind_text(st, 2, scope_club);
+	db_bind_int(st, 3, f->club_id);
+	db_bind_int(st, 4, f->unit_id);
+	db_bind_int(st, 5, f->include_left ? 1 : 0);
+	db_bind_text(st, 6, pattern ? pattern : "");
+	db_bind_text(st, 9, lo);
+	db_bind_text(st, 10, hi);
+}
+
+/* With a selective search word, candidates come from the name index ($9 <= word < $10); with
+ * none ($9 = ''), every member in scope is considered. */
+#define MEMBER_CANDIDATES \
+	"AND ($9 = '' OR m.id IN (SELECT w.member_id FROM member_words w WHERE w.word >= $9 AND w.word < $10)) "
+#define MEMBER_FROM " FROM members m JOIN clubs c ON c.id = m.club_id "
+
 int64_t member_list(Db *db, const Actor *by, const MemberFilter *f, int64_t offset, int64_t limit,
 		    void (*fn)(const Member *m, void *arg), void *arg)
 {
 	int64_t scope_unit;
 	const char *scope_club;
+	if (f->more)
+		*f->more = 0;
 	if (!scope_sees_people(by) || scope_filter(db, by, &scope_unit, &scope_club) != 0)
 		return 0;
 	char *pattern = like_pattern(f->q);
+	/* A search word with few candidates in the name index narrows the rows to look at; a very
+	 * common one ("nguyen") does not, and the name order is walked instead. */
+	char lo[256] = "", hi[256] = "";
+	if (pattern) {
+		char *fold = vi_fold(f->q);
+		char word[256];
+		search_word(fold ? fold : "", word);
+		free(fold);
+		int64_t n = word[0] ? search_count_candidates(db, word) : -1;
+		if (n >= 0 && n <= SEARCH_CANDIDATES_MAX && search_range(word, lo, hi) != 0)
+			lo[0] = hi[0] = '\0';
+		if (n > SEARCH_CANDIDATES_MAX)
+			lo[0] = hi[0] = '\0';
+	}
 	int64_t total = -1;
 	const char *sort = f->sort ? f->sort : "name";
-	Stmt *st = db_stmt(db, "member_count", "SELECT COUNT(*) FROM members m JOIN clubs c ON c.id = m.club_id " MEMBER_WHERE);
+	/* Counting every match of a common name across the country would read most of the book:
+	 * totals are counted up to a cap. */
+	Stmt *st = db_stmt(db, "member_count",
+			   "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES "LIMIT $11) x");
 	for (int pass = 0; pass < 2 && st; pass++) {
-		db_bind_int(st, 1, scope_unit);
-		db_bind_text(st, 2, scope_club);
-		db_bind_int(st, 3, f->club_id);
-		db_bind_int(st, 4, f->unit_id);
-		db_bind_int(st, 5, f->include_left ? 1 : 0);
-		db_bind_text(st, 6, pattern ? pattern : "");
+		member_list_bind(st, f, scope_unit, scope_club, pattern, lo, hi);
 		if (pass == 0) {
+			db_bind_int(st, 11, MEMBER_COUNT_CAP + 1);
 			if (db_step(st) == DB_ROW)
 				total = db_col_int(st, 0);
 			db_reset(st);
 			if (total < 0)
 				break;
+			if (total > MEMBER_COUNT_CAP) {
+				total = MEMBER_COUNT_CAP;
+				if (f->more)
+					*f->more = 1;
+			}
 			if (strcmp(sort, "birth") == 0)
-				st = db_stmt(db, "member_list_birth", "SELECT " MEMBER_COLS " FROM members m JOIN clubs c ON c.id = m.club_id "
-					     MEMBER_WHERE "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8");
+				st = db_stmt(db, "member_list_birth", "SELECT " MEMBER_COLS MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES
+					     "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8");
 			else if (strcmp(sort, "joined") == 0)
-				st = db_stmt(db, "member_list_joined", "SELECT " MEMBER_COLS " FROM members m JOIN clubs c ON c.id = m.club_id "
-					     MEMBER_WHERE "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8");
+				st = db_stmt(db, "member_list_joined", "SELECT " MEMBER_COLS MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES
+					     "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8");
 			else
-				st = db_stmt(db, "member_list_name", "SELECT " MEMBER_COLS " FROM members m JOIN clubs c ON c.id = m.club_id "
-					     MEMBER_WHERE "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8");
+				st = db_stmt(db, "member_list_name", "SELECT " MEMBER_COLS MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES
+					     "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8");
 			continue;
 		}
 		db_bind_int(st, 7, limit);
@@ -437,25 +519,43 @@ static int member_write(Db *db, MemberTx *t, int creating)
 		db_bind_text(st, 24, now);
 		rc = -(int)db_exec_stmt(st);
 	}
+	/* The name search index changes with the name, in the same transaction. */
+	if (!rc && creating)
+		t->id = db_last_id(db);
+	if (!rc)
+		rc = -(int)search_index_member(db, t->id, fold);
 	free(fold);
 	free(key);
 	return rc;
 }
 
-/* Another member on the book with the same name parts and birth year in a club of the commune. */
-static int64_t member_duplicate(Db *db, int64_t unit_id, const Member *m, int64_t self)
+/* The commune whose clubs count as "the same commune" for unit_id: the commune of today that
+ * carries its history (a club founded in an old commune and one founded since in the new one
+ * are in the same commune), or unit_id itself when it leads nowhere. */
+static int64_t person_commune(Db *db, int64_t unit_id)
+{
+	char today[11];
+	Unit u;
+	unit_today(today);
+	return unit_restated(db, unit_id, today, &u) == 1 ? u.id : unit_id;
+}
+
+/* Another member on the book with the same name parts and birth year in a club of the commune
+ * (commune_id from person_commune: clubs of its earlier communes included). */
+static int64_t member_duplicate(Db *db, int64_t commune_id, const Member *m, int64_t self)
 {
 	Stmt *st = db_stmt(db, "member_duplicate",
 			   "SELECT m.id FROM members m JOIN clubs c ON c.id = m.club_id WHERE m.given_name = $1 "
 			   "AND m.family_name = $2 AND m.middle_name = $3 AND m.birth_year = $4 AND m.left_on IS NULL "
-			   "AND c.unit_id = $5 AND m.id <> $6 LIMIT 1");
+			   "AND (c.unit_id = $5 OR EXISTS (SELECT 1 FROM unit_reach r WHERE r.unit_id = c.unit_id AND r.ancestor_id = $5)) "
+			   "AND m.id <> $6 ORDER BY m.id LIMIT 1");
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, m->given_name);
 	db_bind_text(st, 2, m->family_name);
 	db_bind_text(st, 3, m->middle_name);
 	db_bind_int(st, 4, m->birth_year);
-	db_bind_int(st, 5, unit_id);
+	db_bind_int(st, 5, commune_id);
 	db_bind_int(st, 6, self);
 	int64_t id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 	db_reset(st);
@@ -477,7 +577,6 @@ static int member_create_tx(Db *db, void *arg)
 	int rc = member_write(db, t, 1);
 	if (rc)
 		return rc;
-	t->id = db_last_id(db);
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
 	json_t *after = member_json(t->m);
@@ -504,7 +603,7 @@ int64_t member_create(Db *db, const Actor *by, int64_t club_id, const MemberInpu
 		return -1;
 	if (!member_sees_national_id(by))
 		m.national_id[0] = '\0';
-	MemberTx t = {by, club_id, 0, c.unit_id, &m, in->confirm_duplicate, dup_id, e};
+	MemberTx t = {by, club_id, 0, person_commune(db, c.unit_id), &m, in->confirm_duplicate, dup_id, e};
 	int rc = db_tx(db, member_create_tx, &t);
 	if (rc > 0)
 		return -1;
@@ -519,7 +618,7 @@ int64_t member_insert_tx(Db *db, const Actor *by, int64_t club_id, Member *m)
 	int rc = member_write(db, &t, 1);
 	if (rc)
 		return rc;
-	int64_t id = db_last_id(db);
+	int64_t id = t.id;
 	char sid[24];
 	snprintf(sid, sizeof sid, "%lld", (long long)id);
 	json_t *after = member_json(m);
@@ -531,7 +630,7 @@ int64_t member_insert_tx(Db *db, const Actor *by, int64_t club_id, Member *m)
 
 int64_t member_find_person(Db *db, int64_t unit_id, const Member *m)
 {
-	return member_duplicate(db, unit_id, m, 0);
+	return member_duplicate(db, person_commune(db, unit_id), m, 0);
 }
 
 static int member_update_tx(Db *db, void *arg)
@@ -544,9 +643,34 @@ static int member_update_tx(Db *db, void *arg)
 	int rc = member_write(db, t, 0);
 	if (rc)
 		return rc;
+	int64_t ended = 0;
+	if (t->m->left_on[0] && !before.left_on[0]) {
+		/* Leaving the club ends the roles held in it, and the visits to and by the person. */
+		static const struct {
+			const char *name, *sql;
+		} ends[] = {
+			{"member_left_board", "UPDATE board_roles SET to_date = $2 WHERE member_id = $1 AND to_date IS NULL"},
+			{"member_left_visits", "UPDATE care_visits SET to_date = $2 WHERE to_date IS NULL AND (member_id = $1 OR "
+					       "volunteer_id IN (SELECT id FROM volunteers WHERE member_id = $1))"},
+			{"member_left_volunteer", "UPDATE volunteers SET to_date = $2 WHERE member_id = $1 AND to_date IS NULL"},
+		};
+		for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+			Stmt *st = db_stmt(db, ends[i].name, ends[i].sql);
+			if (!st)
+				return -DB_ERROR;
+			db_bind_int(st, 1, t->id);
+			db_bind_text(st, 2, t->m->left_on);
+			DbStatus s = db_exec_stmt(st);
+			if (s != DB_OK)
+				return -(int)s;
+			ended += db_changes(db);
+		}
+	}
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
 	json_t *b = member_json(&before), *a = member_json(t->m);
+	if (ended)
+		json_object_set_new(a, "roles_ended", json_integer(ended));
 	DbStatus s = audit_write(db, t->by, "update", "member", id, b, a);
 	json_decref(b);
 	json_decref(a);
@@ -617,42 +741,84 @@ typedef struct BoardTx {
 	const char *role;
 	char from[11], eve[11];
 	int single;
+	Err *e;
 } BoardTx;
 
 static int board_assign_tx(Db *db, void *arg)
 {
 	BoardTx *t = arg;
+	/* The same person in the same role twice at once is a mistake; so is a term that would start
+	 * before the current holder's of a role one person holds at a time. */
+	Stmt *st = db_stmt(db, "board_open_holders",
+			   "SELECT member_id, from_date FROM board_roles WHERE club_id = $1 AND role = $2 AND to_date IS NULL");
+	if (!st)
+		return -DB_ERROR;
+	db_bind_int(st, 1, t->club_id);
+	db_bind_text(st, 2, t->role);
+	int clash = 0;
+	DbStatus s;
+	while ((s = db_step(st)) == DB_ROW && !clash) {
+		if (db_col_int(st, 0) == t->member_id)
+			clash = 1;
+		else if (t->single && strcmp(db_col_text(st, 1), t->from) >= 0)
+			clash = 2;
+	}
+	db_reset(st);
+	if (s != DB_DONE && s != DB_ROW)
+		return -(int)s;
+	if (clash) {
+		if (clash == 1)
+			err_set(t->e, E_INVALID, "member_id");
+		else
+			err_set(t->e, E_DATE, "from");
+		return 1;
+	}
 	if (t->single) {
 		/* A role one person holds at a time passes on: the previous holder's term ends the day before. */
-		Stmt *st = db_stmt(db, "board_end_previous",
-				   "UPDATE board_roles SET to_date = $3 WHERE club_id = $1 AND role = $2 AND to_date IS NULL AND from_date < $4");
+		st = db_stmt(db, "board_end_previous",
+			     "UPDATE board_roles SET to_date = $3 WHERE club_id = $1 AND role = $2 AND to_date IS NULL AND from_date < $4");
 		if (!st)
 			return -DB_ERROR;
 		db_bind_int(st, 1, t->club_id);
 		db_bind_text(st, 2, t->role);
 		db_bind_text(st, 3, t->eve);
 		db_bind_text(st, 4, t->from);
-		DbStatus s = db_exec_stmt(st);
+		s = db_exec_stmt(st);
 		if (s != DB_OK)
 			return -(int)s;
 	}
-	Stmt *st = db_stmt(db, "board_insert", "INSERT INTO board_roles (club_id, member_id, role, from_date) VALUES ($1, $2, $3, $4)");
+	st = db_stmt(db, "board_insert", "INSERT INTO board_roles (club_id, member_id, role, from_date) VALUES ($1, $2, $3, $4)");
 	if (!st)
 		return -DB_ERROR;
 	db_bind_int(st, 1, t->club_id);
 	db_bind_int(st, 2, t->member_id);
 	db_bind_text(st, 3, t->role);
 	db_bind_text(st, 4, t->from);
-	DbStatus s = db_exec_stmt(st);
+	s = db_exec_stmt(st);
 	if (s != DB_OK)
 		return -(int)s;
 	t->id = db_last_id(db);
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
-	json_t *after = json_pack("{s:I, s:s, s:s}", "member_id", (json_int_t)t->member_id, "role", t->role, "from", t->from);
+	json_t *after = json_pack("{s:I, s:I, s:s, s:s}", "club_id", (json_int_t)t->club_id, "member_id",
+				  (json_int_t)t->member_id, "role", t->role, "from", t->from);
 	s = audit_write(db, t->by, "assign", "board_role", id, NULL, after);
 	json_decref(after);
 	return -(int)s;
+}
+
+/* The date typed (ISO or dd/mm/yyyy), today when blank; not after today. */
+static int term_date(const char *in, const char *field, char out[11], Err *e)
+{
+	char today[11];
+	unit_today(today);
+	if (!in || !*in) {
+		copy(out, 11, today);
+		return 0;
+	}
+	if (vi_parse_date(in, out) != VI_OK || strcmp(out, today) > 0)
+		return err_set(e, E_DATE, field);
+	return 0;
 }
 
 int board_assign(Db *db, const Actor *by, int64_t member_id, const char *role, const char *from, Err *e)
@@ -660,38 +826,56 @@ int board_assign(Db *db, const Actor *by, int64_t member_id, const char *role, c
 	if (!may_write_people(by))
 		return err_set(e, E_FORBIDDEN, NULL);
 	Member m;
-	int have = member_get(db, by, member_id, &m);
-	if (have <= 0)
-		return err_set(e, have < 0 ? E_INTERNAL : E_NOT_FOUND, "member_id");
+	int have = member_id > 0 ? member_get(db, by, member_id, &m) : 0;
+	if (have < 0)
+		return err_set(e, E_INTERNAL, NULL);
+	if (!have)
+		return err_set(e, member_id > 0 ? E_NOT_FOUND : E_REQUIRED, "member_id");
 	int ri = board_role_index(role);
 	if (ri < 0)
-		return err_set(e, E_INVALID, "role");
-	BoardTx t = {by, m.club_id, member_id, 0, role, "", "", board_roles[ri].single};
-	if (!from || !*from)
-		unit_today(t.from);
-	else if (vi_parse_date(from, t.from) != VI_OK)
-		return err_set(e, E_DATE, "from");
+		return err_set(e, role && *role ? E_INVALID : E_REQUIRED, "role");
 	if (m.left_on[0])
 		return err_set(e, E_INVALID, "member_id");
+	BoardTx t = {by, m.club_id, member_id, 0, role, "", "", board_roles[ri].single, e};
+	if (term_date(from, "from", t.from, e))
+		return -1;
 	date_add_days(t.from, -1, t.eve);
 	int rc = db_tx(db, board_assign_tx, &t);
+	if (rc > 0)
+		return -1;
 	return rc ? err_set(e, err_from_db(rc), NULL) : 0;
 }
 
 typedef struct EndTx {
 	const Actor *by;
-	const char *table_sql_name;
 	int64_t id;
 	char to[11];
 	const char *entity;
 	int board;
+	Err *e;
 } EndTx;
 
 static int end_tx(Db *db, void *arg)
 {
 	EndTx *t = arg;
-	Stmt *st = t->board ? db_stmt(db, "board_end", "UPDATE board_roles SET to_date = $2 WHERE id = $1 AND to_date IS NULL")
-			    : db_stmt(db, "volunteer_end", "UPDATE volunteers SET to_date = $2 WHERE id = $1 AND to_date IS NULL");
+	/* A term ends once, and not before it began. */
+	Stmt *st = t->board ? db_stmt(db, "board_term", "SELECT from_date, to_date FROM board_roles WHERE id = $1")
+			    : db_stmt(db, "volunteer_term", "SELECT from_date, to_date FROM volunteers WHERE id = $1");
+	if (!st)
+		return -DB_ERROR;
+	db_bind_int(st, 1, t->id);
+	int bad = 0;
+	if (db_step(st) == DB_ROW)
+		bad = !db_col_is_null(st, 1) ? 1 : strcmp(t->to, db_col_text(st, 0)) < 0 ? 2 : 0;
+	else
+		bad = 3;
+	db_reset(st);
+	if (bad) {
+		err_set(t->e, bad == 2 ? E_DATE : bad == 1 ? E_INVALID : E_NOT_FOUND, bad == 2 ? "to" : NULL);
+		return 1;
+	}
+	st = t->board ? db_stmt(db, "board_end", "UPDATE board_roles SET to_date = $2 WHERE id = $1 AND to_date IS NULL")
+		      : db_stmt(db, "volunteer_end", "UPDATE volunteers SET to_date = $2 WHERE id = $1 AND to_date IS NULL");
 	if (!st)
 		return -DB_ERROR;
 	db_bind_int(st, 1, t->id);
@@ -699,6 +883,16 @@ static int end_tx(Db *db, void *arg)
 	DbStatus s = db_exec_stmt(st);
 	if (s != DB_OK)
 		return -(int)s;
+	if (!t->board) {
+		/* The people a volunteer visited are no longer visited by them. */
+		st = db_stmt(db, "volunteer_end_visits", "UPDATE care_visits SET to_date = $2 WHERE volunteer_id = $1 AND to_date IS NULL");
+		if (!st)
+			return -DB_ERROR;
+		db_bind_int(st, 1, t->id);
+		db_bind_text(st, 2, t->to);
+		if ((s = db_exec_stmt(st)) != DB_OK)
+			return -(int)s;
+	}
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
 	json_t *after = json_pack("{s:s}", "to", t->to);
@@ -720,26 +914,50 @@ static int64_t owner_club(Db *db, int board, int64_t id)
 	return club;
 }
 
+static int64_t owner_club_in_scope(Db *db, const Actor *by, int board, int64_t id)
+{
+	Club c;
+	int64_t club = id > 0 ? owner_club(db, board, id) : 0;
+	if (club <= 0)
+		return club;
+	int have = club_get(db, by, club, &c);
+	return have == 1 ? club : have < 0 ? -1 : 0;
+}
+
+int64_t board_role_club(Db *db, const Actor *by, int64_t board_role_id)
+{
+	return scope_sees_people(by) ? owner_club_in_scope(db, by, 1, board_role_id) : 0;
+}
+
+int64_t volunteer_club(Db *db, const Actor *by, int64_t volunteer_id)
+{
+	return scope_sees_people(by) ? owner_club_in_scope(db, by, 0, volunteer_id) : 0;
+}
+
 static int end_something(Db *db, const Actor *by, int board, int64_t id, const char *to, Err *e)
 {
 	if (!may_write_people(by))
 		return err_set(e, E_FORBIDDEN, NULL);
-	Club c;
-	int64_t club = owner_club(db, board, id);
-	if (club <= 0 || club_get(db, by, club, &c) != 1)
-		return err_set(e, E_NOT_FOUND, NULL);
-	EndTx t = {by, NULL, id, "", board ? "board_role" : "volunteer", board};
-	if (!to || !*to)
-		unit_today(t.to);
-	else if (vi_parse_date(to, t.to) != VI_OK)
-		return err_set(e, E_DATE, "to");
+	int64_t club = owner_club_in_scope(db, by, board, id);
+	if (club <= 0)
+		return err_set(e, club < 0 ? E_INTERNAL : E_NOT_FOUND, NULL);
+	EndTx t = {by, id, "", board ? "board_role" : "volunteer", board, e};
+	if (term_date(to, "to", t.to, e))
+		return -1;
 	int rc = db_tx(db, end_tx, &t);
+	if (rc > 0)
+		return -1;
 	return rc ? err_set(e, err_from_db(rc), NULL) : 0;
 }
 
 int board_end(Db *db, const Actor *by, int64_t board_role_id, const char *to, Err *e)
 {
 	return end_something(db, by, 1, board_role_id, to, e);
+}
+
+static void join_name(char *out, size_t n, const char *f, const char *mid, const char *g)
+{
+	snprintf(out, n, "%s%s%s%s%s", f, *f ? " " : "", mid, *mid ? " " : "", g);
 }
 
 int board_list(Db *db, const Actor *by, int64_t club_id, int current_only, void (*fn)(const BoardRole *b, void *arg), void *arg)
@@ -750,8 +968,8 @@ int board_list(Db *db, const Actor *by, int64_t club_id, int current_only, void 
 	Stmt *st = db_stmt(db, "board_list",
 			   "SELECT b.id, b.member_id, m.family_name, m.middle_name, m.given_name, b.role, b.from_date, COALESCE(b.to_date, '') "
 			   "FROM board_roles b JOIN members m ON m.id = b.member_id WHERE b.club_id = $1 AND ($2 = 0 OR b.to_date IS NULL) "
-			   "ORDER BY b.to_date IS NOT NULL, CASE b.role WHEN 'chair' THEN 1 WHEN 'vice_chair' THEN 2 WHEN 'accountant' THEN 3 "
-			   "WHEN 'treasurer' THEN 4 WHEN 'secretary' THEN 5 ELSE 6 END, m.name_key");
+			   "ORDER BY CASE WHEN b.to_date IS NULL THEN 0 ELSE 1 END, CASE b.role WHEN 'chair' THEN 1 WHEN 'vice_chair' THEN 2 "
+			   "WHEN 'accountant' THEN 3 WHEN 'treasurer' THEN 4 WHEN 'secretary' THEN 5 ELSE 6 END, b.from_date DESC, m.name_key");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, club_id);
@@ -762,8 +980,7 @@ int board_list(Db *db, const Actor *by, int64_t club_id, int current_only, void 
 		BoardRole b = {0};
 		b.id = db_col_int(st, 0);
 		b.member_id = db_col_int(st, 1);
-		const char *f = db_col_text(st, 2), *mid = db_col_text(st, 3), *g = db_col_text(st, 4);
-		snprintf(b.member_name, sizeof b.member_name, "%s%s%s%s%s", f, *f ? " " : "", mid, *mid ? " " : "", g);
+		join_name(b.member_name, sizeof b.member_name, db_col_text(st, 2), db_col_text(st, 3), db_col_text(st, 4));
 		copy(b.role, sizeof b.role, db_col_text(st, 5));
 		copy(b.from_date, sizeof b.from_date, db_col_text(st, 6));
 		copy(b.to_date, sizeof b.to_date, db_col_text(st, 7));
@@ -780,14 +997,35 @@ typedef struct VolTx {
 	const char *person;
 	char from[11];
 	int visit;
+	Err *e;
 } VolTx;
 
 static int volunteer_tx(Db *db, void *arg)
 {
 	VolTx *t = arg;
-	Stmt *st = t->visit ? db_stmt(db, "visit_insert",
-				      "INSERT INTO care_visits (volunteer_id, member_id, person_name, from_date) VALUES ($1, $2, $3, $4)")
-			    : db_stmt(db, "volunteer_insert", "INSERT INTO volunteers (club_id, member_id, from_date) VALUES ($1, $2, $4)");
+	/* One open service per member; one open visit per volunteer and person. */
+	Stmt *st = t->visit ? db_stmt(db, "visit_open",
+				      "SELECT COUNT(*) FROM care_visits WHERE volunteer_id = $1 AND to_date IS NULL AND "
+				      "(($2 <> 0 AND member_id = $2) OR ($2 = 0 AND member_id IS NULL AND person_name = $3))")
+			    : db_stmt(db, "volunteer_open",
+				      "SELECT COUNT(*) FROM volunteers WHERE club_id = $1 AND member_id = $2 AND to_date IS NULL");
+	if (!st)
+		return -DB_ERROR;
+	db_bind_int(st, 1, t->visit ? t->volunteer_id : t->club_id);
+	db_bind_int(st, 2, t->member_id);
+	if (t->visit)
+		db_bind_text(st, 3, t->person ? t->person : "");
+	int64_t open = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_reset(st);
+	if (open < 0)
+		return -DB_ERROR;
+	if (open > 0) {
+		err_set(t->e, E_INVALID, t->visit && !t->member_id ? "person_name" : "member_id");
+		return 1;
+	}
+	st = t->visit ? db_stmt(db, "visit_insert",
+				"INSERT INTO care_visits (volunteer_id, member_id, person_name, from_date) VALUES ($1, $2, $3, $4)")
+		      : db_stmt(db, "volunteer_insert", "INSERT INTO volunteers (club_id, member_id, from_date) VALUES ($1, $2, $3)");
 	if (!st)
 		return -DB_ERROR;
 	db_bind_int(st, 1, t->visit ? t->volunteer_id : t->club_id);
@@ -795,17 +1033,22 @@ static int volunteer_tx(Db *db, void *arg)
 		db_bind_int(st, 2, t->member_id);
 	else
 		db_bind_null(st, 2);
-	if (t->visit)
+	if (t->visit) {
 		db_bind_text(st, 3, t->person ? t->person : "");
-	db_bind_text(st, 4, t->from);
+		db_bind_text(st, 4, t->from);
+	} else {
+		db_bind_text(st, 3, t->from);
+	}
 	DbStatus s = db_exec_stmt(st);
 	if (s != DB_OK)
 		return -(int)s;
 	t->id = db_last_id(db);
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)t->id);
-	json_t *after = json_pack("{s:I, s:s, s:s}", "member_id", (json_int_t)t->member_id, "person", t->person ? t->person : "",
-				  "from", t->from);
+	json_t *after = json_pack("{s:I, s:I, s:s, s:s}", "club_id", (json_int_t)t->club_id, "member_id",
+				  (json_int_t)t->member_id, "person", t->person ? t->person : "", "from", t->from);
+	if (t->visit)
+		json_object_set_new(after, "volunteer_id", json_integer(t->volunteer_id));
 	s = audit_write(db, t->by, "create", t->visit ? "care_visit" : "volunteer", id, NULL, after);
 	json_decref(after);
 	return -(int)s;
@@ -816,17 +1059,19 @@ int64_t volunteer_add(Db *db, const Actor *by, int64_t member_id, const char *fr
 	if (!may_write_people(by))
 		return err_set(e, E_FORBIDDEN, NULL);
 	Member m;
-	int have = member_get(db, by, member_id, &m);
-	if (have <= 0)
-		return err_set(e, have < 0 ? E_INTERNAL : E_NOT_FOUND, "member_id");
+	int have = member_id > 0 ? member_get(db, by, member_id, &m) : 0;
+	if (have < 0)
+		return err_set(e, E_INTERNAL, NULL);
+	if (!have)
+		return err_set(e, member_id > 0 ? E_NOT_FOUND : E_REQUIRED, "member_id");
 	if (m.left_on[0])
 		return err_set(e, E_INVALID, "member_id");
-	VolTx t = {by, m.club_id, member_id, 0, 0, NULL, "", 0};
-	if (!from || !*from)
-		unit_today(t.from);
-	else if (vi_parse_date(from, t.from) != VI_OK)
-		return err_set(e, E_DATE, "from");
+	VolTx t = {by, m.club_id, member_id, 0, 0, NULL, "", 0, e};
+	if (term_date(from, "from", t.from, e))
+		return -1;
 	int rc = db_tx(db, volunteer_tx, &t);
+	if (rc > 0)
+		return -1;
 	return rc ? err_set(e, err_from_db(rc), NULL) : t.id;
 }
 
@@ -840,29 +1085,91 @@ int64_t volunteer_visit_add(Db *db, const Actor *by, int64_t volunteer_id, int64
 {
 	if (!may_write_people(by))
 		return err_set(e, E_FORBIDDEN, NULL);
-	Club c;
-	int64_t club = owner_club(db, 0, volunteer_id);
-	if (club <= 0 || club_get(db, by, club, &c) != 1)
-		return err_set(e, E_NOT_FOUND, NULL);
+	int64_t club = owner_club_in_scope(db, by, 0, volunteer_id);
+	if (club <= 0)
+		return err_set(e, club < 0 ? E_INTERNAL : E_NOT_FOUND, NULL);
+	/* An ended volunteer visits nobody new. */
+	Stmt *st = db_stmt(db, "volunteer_member", "SELECT member_id, COALESCE(to_date, '') FROM volunteers WHERE id = $1");
+	if (!st)
+		return err_set(e, E_INTERNAL, NULL);
+	db_bind_int(st, 1, volunteer_id);
+	int64_t self = 0;
+	int ended = 0;
+	if (db_step(st) == DB_ROW) {
+		self = db_col_int(st, 0);
+		ended = db_col_text(st, 1)[0] != '\0';
+	}
+	db_reset(st);
+	if (ended)
+		return err_set(e, E_INVALID, NULL);
 	char *person = NULL;
 	if (member_id) {
+		/* A member visited is one of the same club, still on its book, and not the volunteer. */
 		Member m;
-		if (member_get(db, by, member_id, &m) != 1)
+		int have = member_get(db, by, member_id, &m);
+		if (have < 0)
+			return err_set(e, E_INTERNAL, NULL);
+		if (!have || m.club_id != club)
 			return err_set(e, E_NOT_FOUND, "member_id");
-	} else if (!person_name || vi_normalize(person_name, VI_NORM_SPACES, &person) != VI_OK || !*person) {
-		free(person);
-		return err_set(e, E_REQUIRED, "person_name");
+		if (m.left_on[0] || member_id == self)
+			return err_set(e, E_INVALID, "member_id");
+	} else {
+		int rc = person_name ? vi_normalize(person_name, VI_NORM_SPACES, &person) : VI_ERR_EMPTY;
+		if (rc != VI_OK || !*person) {
+			free(person);
+			return err_set(e, rc == VI_OK || rc == VI_ERR_EMPTY ? E_REQUIRED : E_BAD_UTF8, "person_name");
+		}
+		if (strlen(person) > 150) {
+			free(person);
+			return err_set(e, E_TOO_LONG, "person_name");
+		}
 	}
-	VolTx t = {by, club, member_id, volunteer_id, 0, person, "", 1};
-	if (!from || !*from)
-		unit_today(t.from);
-	else if (vi_parse_date(from, t.from) != VI_OK) {
+	VolTx t = {by, club, member_id, volunteer_id, 0, person, "", 1, e};
+	if (term_date(from, "from", t.from, e)) {
 		free(person);
-		return err_set(e, E_DATE, "from");
+		return -1;
 	}
 	int rc = db_tx(db, volunteer_tx, &t);
 	free(person);
+	if (rc > 0)
+		return -1;
 	return rc ? err_set(e, err_from_db(rc), NULL) : t.id;
+}
+
+/* The people a volunteer visits now, as "name, name" (members by full name). Portable SQL: the
+ * names are joined here rather than with an aggregate one engine spells differently. */
+static int volunteer_visits(Db *db, int64_t volunteer_id, char *out, size_t n)
+{
+	out[0] = '\0';
+	Stmt *st = db_stmt(db, "volunteer_visits",
+			   "SELECT cv.person_name, COALESCE(pm.family_name, ''), COALESCE(pm.middle_name, ''), COALESCE(pm.given_name, '') "
+			   "FROM care_visits cv LEFT JOIN members pm ON pm.id = cv.member_id "
+			   "WHERE cv.volunteer_id = $1 AND cv.to_date IS NULL ORDER BY cv.from_date, cv.id");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, volunteer_id);
+	size_t len = 0;
+	DbStatus s;
+	while ((s = db_step(st)) == DB_ROW) {
+		char name[224];
+		const char *p = db_col_text(st, 0);
+		if (p && *p)
+			copy(name, sizeof name, p);
+		else
+			join_name(name, sizeof name, db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
+		int w = snprintf(out + len, n - len, "%s%s", len ? ", " : "", name);
+		if (w < 0 || (size_t)w >= n - len) {
+			/* Too many to list: end with an ellipsis on a character boundary. */
+			size_t cut = n > 4 ? n - 4 : 0;
+			while (cut > 0 && ((unsigned char)out[cut] & 0xC0) == 0x80)
+				cut--;
+			snprintf(out + cut, n - cut, "…");
+			break;
+		}
+		len += (size_t)w;
+	}
+	db_reset(st);
+	return s == DB_DONE || s == DB_ROW ? 0 : -1;
 }
 
 int volunteer_list(Db *db, const Actor *by, int64_t club_id, int current_only, void (*fn)(const Volunteer *v, void *arg), void *arg)
@@ -871,29 +1178,43 @@ int volunteer_list(Db *db, const Actor *by, int64_t club_id, int current_only, v
 	if (!scope_sees_people(by) || club_get(db, by, club_id, &c) != 1)
 		return 0;
 	Stmt *st = db_stmt(db, "volunteer_list",
-			   "SELECT v.id, v.member_id, m.family_name, m.middle_name, m.given_name, v.from_date, COALESCE(v.to_date, ''), "
-			   "COALESCE((SELECT GROUP_CONCAT(COALESCE(NULLIF(cv.person_name, ''), pm.given_name), ', ') FROM care_visits cv "
-			   " LEFT JOIN members pm ON pm.id = cv.member_id WHERE cv.volunteer_id = v.id AND cv.to_date IS NULL), '') "
+			   "SELECT v.id, v.member_id, m.family_name, m.middle_name, m.given_name, v.from_date, COALESCE(v.to_date, '') "
 			   "FROM volunteers v JOIN members m ON m.id = v.member_id WHERE v.club_id = $1 AND ($2 = 0 OR v.to_date IS NULL) "
-			   "ORDER BY v.to_date IS NOT NULL, m.name_key");
+			   "ORDER BY CASE WHEN v.to_date IS NULL THEN 0 ELSE 1 END, m.name_key, v.id");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, club_id);
 	db_bind_int(st, 2, current_only ? 1 : 0);
-	int n = 0;
+	/* Collected first: the visits are read with another statement. */
+	Volunteer *list = NULL;
+	size_t n = 0, alloc = 0;
 	DbStatus s;
 	while ((s = db_step(st)) == DB_ROW) {
-		Volunteer v = {0};
-		v.id = db_col_int(st, 0);
-		v.member_id = db_col_int(st, 1);
-		const char *f = db_col_text(st, 2), *mid = db_col_text(st, 3), *g = db_col_text(st, 4);
-		snprintf(v.member_name, sizeof v.member_name, "%s%s%s%s%s", f, *f ? " " : "", mid, *mid ? " " : "", g);
-		copy(v.from_date, sizeof v.from_date, db_col_text(st, 5));
-		copy(v.to_date, sizeof v.to_date, db_col_text(st, 6));
-		copy(v.visits, sizeof v.visits, db_col_text(st, 7));
-		fn(&v, arg);
-		n++;
+		if (n == alloc) {
+			size_t a = alloc ? 2 * alloc : 16;
+			Volunteer *p = realloc(list, a * sizeof *p);
+			if (!p) {
+				s = DB_ERROR;
+				break;
+			}
+			list = p;
+			alloc = a;
+		}
+		Volunteer *v = &list[n++];
+		memset(v, 0, sizeof *v);
+		v->id = db_col_int(st, 0);
+		v->member_id = db_col_int(st, 1);
+		join_name(v->member_name, sizeof v->member_name, db_col_text(st, 2), db_col_text(st, 3), db_col_text(st, 4));
+		copy(v->from_date, sizeof v->from_date, db_col_text(st, 5));
+		copy(v->to_date, sizeof v->to_date, db_col_text(st, 6));
 	}
 	db_reset(st);
-	return s == DB_DONE ? n : -1;
+	int rc = s == DB_DONE ? (int)n : -1;
+	for (size_t i = 0; rc >= 0 && i < n; i++)
+		if (volunteer_visits(db, list[i].id, list[i].visits, sizeof list[i].visits) != 0)
+			rc = -1;
+	for (size_t i = 0; rc >= 0 && i < n; i++)
+		fn(&list[i], arg);
+	free(list);
+	return rc;
 }

@@ -61,6 +61,10 @@ typedef struct MemberInput {
  * keep the book); central and viewers do not. */
 int member_sees_national_id(const Actor *a);
 
+/* Roles that keep members' books (add, change, board, volunteers): administrator, province,
+ * commune, club. Central and viewers do not. */
+int member_may_write(const Actor *a);
+
 /* Checks in and normalises every field of in into out (no database access but the club's
  * commune for duplicates). Returns 0, or -1 with e naming the field. Used by create, update and the
  * import preview. */
@@ -79,7 +83,9 @@ int member_update(Db *db, const Actor *by, int64_t id, const MemberInput *in, Er
 int64_t member_insert_tx(Db *db, const Actor *by, int64_t club_id, Member *m);
 
 /* The id of a member on the book of a club of commune unit_id with the same name parts and birth
- * year (0 when none, -1 on error): the "same person" rule. */
+ * year (0 when none, -1 on error): the "same person" rule. The commune is read as today's commune
+ * carrying unit_id's history, so the clubs of an old commune and of the new one it became count as
+ * one commune. */
 int64_t member_find_person(Db *db, int64_t unit_id, const Member *m);
 
 /* 1 found in scope (viewers never), 0 not, -1 error. national_id is blanked for roles that may
@@ -92,7 +98,12 @@ typedef struct MemberFilter {
 	const char *q;            /* name words, accents optional */
 	int include_left;         /* 0: members on the book today only */
 	const char *sort;         /* "name" (default: given, middle, family in Vietnamese order), "birth", "joined" */
+	int *more;                /* out, may be NULL: set to 1 when a search matched more than the
+				   * total returned (totals of very common names are counted up to
+				   * MEMBER_COUNT_CAP) */
 } MemberFilter;
+
+enum { MEMBER_COUNT_CAP = 10000 };
 
 /* Members in scope (never for viewers: returns 0 rows and total 0). Returns the total, or -1. */
 int64_t member_list(Db *db, const Actor *by, const MemberFilter *f, int64_t offset, int64_t limit,
@@ -112,10 +123,14 @@ typedef struct BoardRole {
 const char *board_role_label(const char *role, const char *lang);
 int board_role_valid(const char *role);
 
-/* Gives member a board role from a date (ISO or dd/mm/yyyy). A chair, vice-chair... held by
- * someone else ends the day before for the single-holder roles (chair, accountant, treasurer,
- * secretary). 0 or -1 with e. */
+/* Gives member a board role from a date (ISO or dd/mm/yyyy; today when blank; not in the future;
+ * it may precede the joining date on the book, which is often the day the book was typed in).
+ * For the single-holder roles (chair, accountant, treasurer,
+ * secretary) the current holder's term ends the day before; a date on or before the current
+ * holder's start is E_DATE on "from". A member already holding the role: E_INVALID on member_id.
+ * 0 or -1 with e. */
 int board_assign(Db *db, const Actor *by, int64_t member_id, const char *role, const char *from, Err *e);
+/* Ends a board role on a date (today when blank; not before it began; once). 0 or -1 with e. */
 int board_end(Db *db, const Actor *by, int64_t board_role_id, const char *to, Err *e);
 int board_list(Db *db, const Actor *by, int64_t club_id, int current_only, void (*fn)(const BoardRole *b, void *arg), void *arg);
 
@@ -128,11 +143,19 @@ typedef struct Volunteer {
 	char visits[400];         /* the people visited, comma-separated */
 } Volunteer;
 
+/* Makes a member on the book a volunteer from a date (once at a time). Returns the id or -1. */
 int64_t volunteer_add(Db *db, const Actor *by, int64_t member_id, const char *from, Err *e);
+/* Ends a volunteer's service (and the visits they made). 0 or -1 with e. */
 int volunteer_end(Db *db, const Actor *by, int64_t volunteer_id, const char *to, Err *e);
-/* Records that a volunteer visits a person (a member, or a name for someone outside the club). */
+/* Records that a volunteer visits a person: a member of the same club (member_id), or a name for
+ * someone outside the club (member_id 0). Returns the id or -1. */
 int64_t volunteer_visit_add(Db *db, const Actor *by, int64_t volunteer_id, int64_t member_id,
 			    const char *person_name, const char *from, Err *e);
 int volunteer_list(Db *db, const Actor *by, int64_t club_id, int current_only, void (*fn)(const Volunteer *v, void *arg), void *arg);
+
+/* The club a board role or a volunteer belongs to, when it lies in the actor's scope (and the
+ * actor sees people): its id, 0 when absent or out of scope, -1 on error. */
+int64_t board_role_club(Db *db, const Actor *by, int64_t board_role_id);
+int64_t volunteer_club(Db *db, const Actor *by, int64_t volunteer_id);
 
 #endif

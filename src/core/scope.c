@@ -47,7 +47,7 @@ int scope_covers_unit(Db *db, const Actor *a, int64_t unit_id)
 {
 	if (a->role == ROLE_NONE || unit_id <= 0)
 		return 0;
-	if (scope_is_national(a))
+	if (scope_is_national(a) || (a->role == ROLE_VIEWER && !a->scope[0]))
 		return 1;
 	/* A club's people see their own club only; no unit lies inside a club. */
 	char commune[8];

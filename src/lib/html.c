@@ -20,7 +20,13 @@ static void html_escape(Buf *b, const char *s)
 		case '>': ent = "&gt;"; break;
 		case '"': ent = "&quot;"; break;
 		case '\'': ent = "&#39;"; break;
-		default: continue;
+		default:
+			/* Control characters are not allowed in HTML text: drop them (tab and line ends stay). */
+			if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r') {
+				ent = "";
+				break;
+			}
+			continue;
 		}
 		buf_append(b, run, (size_t)(s - run));
 		buf_puts(b, ent);

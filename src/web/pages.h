@@ -41,6 +41,12 @@ HandlerResult web_club_create(Req *r);
 HandlerResult web_club_show(Req *r);
 HandlerResult web_club_update(Req *r);
 HandlerResult web_composition(Req *r);
+/* (board and volunteer forms answer with the club page on a mistake, so they live here) */
+HandlerResult web_board_assign(Req *r);
+HandlerResult web_board_end(Req *r);
+HandlerResult web_volunteer_add(Req *r);
+HandlerResult web_volunteer_end(Req *r);
+HandlerResult web_volunteer_visit(Req *r);
 
 /* web/members.c */
 HandlerResult web_members(Req *r);
@@ -49,11 +55,6 @@ HandlerResult web_member_new(Req *r);
 HandlerResult web_member_create(Req *r);
 HandlerResult web_member_show(Req *r);
 HandlerResult web_member_update(Req *r);
-HandlerResult web_board_assign(Req *r);
-HandlerResult web_board_end(Req *r);
-HandlerResult web_volunteer_add(Req *r);
-HandlerResult web_volunteer_end(Req *r);
-HandlerResult web_volunteer_visit(Req *r);
 
 /* web/book.c */
 HandlerResult web_member_book(Req *r);
