@@ -334,10 +334,16 @@ static char *like_pattern(const char *q)
 	return p;
 }
 
-#define MEMBER_WHERE                                                                                 \
-	"WHERE " SCOPE_CLUB_SQL("$1", "$2") " AND ($3 = 0 OR m.club_id = $3) AND ($4 = 0 OR EXISTS "    \
+/* The conditions after the club condition, shared by every list statement. */
+#define MEMBER_WHERE_REST                                                                            \
+	" AND " SCOPE_CLUB_SQL("$1", "$2") " AND ($4 = 0 OR EXISTS "                                   \
 	"(SELECT 1 FROM unit_reach fr WHERE fr.unit_id = c.unit_id AND fr.ancestor_id = $4)) "          \
 	"AND ($5 = 1 OR m.left_on IS NULL) AND ($6 = '' OR m.name_fold LIKE $6 ESCAPE '\\') "
+/* One club's list reads its rows through the (club_id, name_key) index; the whole scope is
+ * read in name order. Two statements, because "$3 = 0 OR club_id = $3" would let the planner
+ * use neither. */
+#define MEMBER_WHERE "WHERE $3 = 0" MEMBER_WHERE_REST
+#define MEMBER_WHERE_CLUB "WHERE m.club_id = $3" MEMBER_WHERE_REST
 
 /* The most selective word of a folded query for the name index: the longest (the last on a tie,
  * as given names tell people apart better than family names). Copied into out. */
@@ -407,8 +413,11 @@ int64_t member_list(Db *db, const Actor *by, const MemberFilter *f, int64_t offs
 	const char *sort = f->sort ? f->sort : "name";
 	/* Counting every match of a common name across the country would read most of the book:
 	 * totals are counted up to a cap. */
-	Stmt *st = db_stmt(db, "member_count",
-			   "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES "LIMIT $11) x");
+	int club = f->club_id != 0;
+	Stmt *st = club ? db_stmt(db, "member_count_club",
+				  "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE_CLUB MEMBER_CANDIDATES "LIMIT $11) x")
+			: db_stmt(db, "member_count",
+				  "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES "LIMIT $11) x");
 	for (int pass = 0; pass < 2 && st; pass++) {
 		member_list_bind(st, f, scope_unit, scope_club, pattern, lo, hi);
 		if (pass == 0) {
@@ -423,15 +432,23 @@ int64_t member_list(Db *db, const Actor *by, const MemberFilter *f, int64_t offs
 				if (f->more)
 					*f->more = 1;
 			}
+#define MEMBER_SELECT "SELECT " MEMBER_COLS MEMBER_FROM
 			if (strcmp(sort, "birth") == 0)
-				st = db_stmt(db, "member_list_birth", "SELECT " MEMBER_COLS MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES
-					     "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8");
+				st = club ? db_stmt(db, "member_list_club_birth", MEMBER_SELECT MEMBER_WHERE_CLUB MEMBER_CANDIDATES
+						    "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8")
+					  : db_stmt(db, "member_list_birth", MEMBER_SELECT MEMBER_WHERE MEMBER_CANDIDATES
+						    "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8");
 			else if (strcmp(sort, "joined") == 0)
-				st = db_stmt(db, "member_list_joined", "SELECT " MEMBER_COLS MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES
-					     "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8");
+				st = club ? db_stmt(db, "member_list_club_joined", MEMBER_SELECT MEMBER_WHERE_CLUB MEMBER_CANDIDATES
+						    "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8")
+					  : db_stmt(db, "member_list_joined", MEMBER_SELECT MEMBER_WHERE MEMBER_CANDIDATES
+						    "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8");
 			else
-				st = db_stmt(db, "member_list_name", "SELECT " MEMBER_COLS MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES
-					     "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8");
+				st = club ? db_stmt(db, "member_list_club_name", MEMBER_SELECT MEMBER_WHERE_CLUB MEMBER_CANDIDATES
+						    "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8")
+					  : db_stmt(db, "member_list_name", MEMBER_SELECT MEMBER_WHERE MEMBER_CANDIDATES
+						    "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8");
+#undef MEMBER_SELECT
 			continue;
 		}
 		db_bind_int(st, 7, limit);
