@@ -251,6 +251,7 @@ typedef struct ClubTx {
 	int64_t id;
 	char *name, *village, *decision_no, *meeting_place, *contact_name, *contact_phone;
 	char decision_date[11], status_date[11], founded_on[11];
+	int clear_decision_date, clear_founded_on;   /* given empty on update: the date is removed */
 	const char *status;
 	int64_t programme_id;
 	int set_programme;
@@ -372,6 +373,8 @@ static int club_fields(Db *db, const ClubInput *in, ClubTx *t, int creating, Err
 		return err_set(e, E_REQUIRED, "name");
 	if (t->name && !*t->name)
 		return err_set(e, E_REQUIRED, "name");
+	t->clear_decision_date = in->decision_date && !*in->decision_date;
+	t->clear_founded_on = in->founded_on && !*in->founded_on;
 	if (date_field(in->decision_date, "decision_date", t->decision_date, e) ||
 	    date_field(in->status_date, "status_date", t->status_date, e) ||
 	    date_field(in->founded_on, "founded_on", t->founded_on, e))
@@ -447,9 +450,10 @@ static int club_update_tx(Db *db, void *arg)
 	Stmt *st = db_stmt(db, "club_update",
 			   "UPDATE clubs SET name = COALESCE($2, name), name_fold = COALESCE($3, name_fold), "
 			   "name_key = COALESCE($4, name_key), village = COALESCE($5, village), "
-			   "decision_no = COALESCE($6, decision_no), decision_date = COALESCE($7, decision_date), "
+			   "decision_no = COALESCE($6, decision_no), "
+			   "decision_date = CASE WHEN $7 IS NULL THEN decision_date WHEN $7 = '' THEN NULL ELSE $7 END, "
 			   "status = COALESCE($8, status), status_date = COALESCE($9, status_date), "
-			   "founded_on = COALESCE($10, founded_on), "
+			   "founded_on = CASE WHEN $10 IS NULL THEN founded_on WHEN $10 = '' THEN NULL ELSE $10 END, "
 			   "programme_id = CASE WHEN $11 = 1 THEN $12 ELSE programme_id END, "
 			   "meeting_place = COALESCE($13, meeting_place), contact_name = COALESCE($14, contact_name), "
 			   "contact_phone = COALESCE($15, contact_phone), updated_at = $16 WHERE id = $1");
@@ -461,10 +465,10 @@ static int club_update_tx(Db *db, void *arg)
 		db_bind_text(st, 4, key);
 		db_bind_text(st, 5, t->village);
 		db_bind_text(st, 6, t->decision_no);
-		db_bind_text(st, 7, t->decision_date[0] ? t->decision_date : NULL);
+		db_bind_text(st, 7, t->decision_date[0] ? t->decision_date : t->clear_decision_date ? "" : NULL);
 		db_bind_text(st, 8, t->status);
 		db_bind_text(st, 9, t->status && t->status_date[0] ? t->status_date : NULL);
-		db_bind_text(st, 10, t->founded_on[0] ? t->founded_on : NULL);
+		db_bind_text(st, 10, t->founded_on[0] ? t->founded_on : t->clear_founded_on ? "" : NULL);
 		db_bind_int(st, 11, t->set_programme);
 		if (t->programme_id)
 			db_bind_int(st, 12, t->programme_id);

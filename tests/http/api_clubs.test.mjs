@@ -221,6 +221,14 @@ test('PATCH /api/v1/clubs/{id} changes the fields given and nothing else', async
   assert.equal(r.json.status, 'active');
   assert.equal(r.json.name, 'CLB Hoằng Lộc Đông');
   assert.equal((await as.admin.get(`/api/v1/clubs/${club.hn.id}`)).json.name, 'CLB Ba Đình');
+  // null clears a date; leaving it out keeps it.
+  r = await patch(as.admin, club.b.id, { decision_date: '05/01/2026' });
+  assert.equal(r.json.decision_date, '2026-01-05');
+  r = await patch(as.admin, club.b.id, { meeting_place: 'Nhà văn hóa' });
+  assert.equal(r.json.decision_date, '2026-01-05');
+  r = await patch(as.admin, club.b.id, { decision_date: null });
+  assert.equal(r.status, 200);
+  assert.equal(r.json.decision_date, null);
   // Every change is in the history.
   r = await as.admin.get(`/api/v1/audit?entity=club&id=${club.b.id}`);
   assert.ok(r.json.items.some((a) => a.action === 'update'));
