@@ -121,31 +121,6 @@ int club_get_by_code(Db *db, const Actor *by, const char *code, Club *c)
 	return club_fetch(db, by, st, c);
 }
 
-/* "%word%word%" of the folded text with LIKE wildcards escaped; NULL for no filter. */
-static char *like_pattern(const char *q)
-{
-	if (!q || !*q)
-		return NULL;
-	char *f = vi_fold(q);
-	if (!f)
-		return NULL;
-	size_t n = strlen(f);
-	char *p = malloc(2 * n + 3);
-	if (p) {
-		size_t j = 0;
-		p[j++] = '%';
-		for (size_t i = 0; i < n; i++) {
-			if (f[i] == '%' || f[i] == '_' || f[i] == '\\')
-				p[j++] = '\\';
-			/* Words in order with anything between: "hoang loc" finds "hoang van loc". */
-			p[j++] = f[i] == ' ' ? '%' : f[i];
-		}
-		p[j++] = '%';
-		p[j] = '\0';
-	}
-	free(f);
-	return p;
-}
 
 #define CLUB_LIST_WHERE                                                                              \
 	"WHERE " SCOPE_CLUB_SQL("$1", "$2") " AND ($3 = 0 OR EXISTS (SELECT 1 FROM unit_reach fr "      \
@@ -159,7 +134,7 @@ int64_t club_list(Db *db, const Actor *by, const ClubFilter *f, int64_t offset, 
 	const char *scope_club;
 	if (scope_filter(db, by, &scope_unit, &scope_club) != 0)
 		return 0;
-	char *pattern = like_pattern(f->q);
+	char *pattern = vi_like_pattern(f->q, 0);
 	int64_t total = -1;
 	Stmt *st = db_stmt(db, "club_count", "SELECT COUNT(*) FROM clubs c " CLUB_LIST_WHERE);
 	for (int pass = 0; pass < 2 && st; pass++) {

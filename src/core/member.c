@@ -308,31 +308,6 @@ int member_get(Db *db, const Actor *by, int64_t id, Member *m)
 	return club_get(db, by, m->club_id, &c);
 }
 
-/* "%word%word%" for LIKE, wildcards escaped; NULL for none. */
-static char *like_pattern(const char *q)
-{
-	if (!q || !*q)
-		return NULL;
-	char *f = vi_fold(q);
-	if (!f)
-		return NULL;
-	size_t n = strlen(f);
-	char *p = malloc(2 * n + 3);
-	if (p) {
-		size_t j = 0;
-		p[j++] = '%';
-		for (size_t i = 0; i < n; i++) {
-			if (f[i] == '%' || f[i] == '_' || f[i] == '\\')
-				p[j++] = '\\';
-			/* Words in order with anything between: "nguyen lan" finds "nguyen thi lan". */
-			p[j++] = f[i] == ' ' ? '%' : f[i];
-		}
-		p[j++] = '%';
-		p[j] = '\0';
-	}
-	free(f);
-	return p;
-}
 
 /* The conditions after the club condition, shared by every list statement. */
 #define MEMBER_WHERE_REST                                                                            \
@@ -394,7 +369,7 @@ int64_t member_list(Db *db, const Actor *by, const MemberFilter *f, int64_t offs
 		*f->more = 0;
 	if (!scope_sees_people(by) || scope_filter(db, by, &scope_unit, &scope_club) != 0)
 		return 0;
-	char *pattern = like_pattern(f->q);
+	char *pattern = vi_like_pattern(f->q, 1);
 	/* A search word with few candidates in the name index narrows the rows to look at; a very
 	 * common one ("nguyen") does not, and the name order is walked instead. */
 	char lo[256] = "", hi[256] = "";

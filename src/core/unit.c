@@ -143,32 +143,6 @@ int unit_get(Db *db, int64_t id, Unit *u)
 	return unit_one(st, u);
 }
 
-/* "%words%" of the folded query, with LIKE's own wildcards escaped. NULL for no filter. */
-static char *like_pattern(const char *q)
-{
-	if (!q || !*q)
-		return NULL;
-	char *f = vi_fold(q);
-	if (!f)
-		return NULL;
-	size_t n = strlen(f);
-	char *p = malloc(2 * n + 3);
-	if (!p) {
-		free(f);
-		return NULL;
-	}
-	size_t j = 0;
-	p[j++] = '%';
-	for (size_t i = 0; i < n; i++) {
-		if (f[i] == '%' || f[i] == '_' || f[i] == '\\')
-			p[j++] = '\\';
-		p[j++] = f[i];
-	}
-	p[j++] = '%';
-	p[j] = '\0';
-	free(f);
-	return p;
-}
 
 #define LIST_WHERE                                                                              \
 	"WHERE " IN_FORCE("$1") " AND ($2 = '' OR u.level = $2) "                                \
@@ -187,7 +161,7 @@ static void list_bind(Stmt *st, const UnitFilter *f, const char *pattern)
 int64_t unit_list(Db *db, const UnitFilter *f, int64_t offset, int64_t limit,
 		  void (*fn)(const Unit *u, void *arg), void *arg)
 {
-	char *pattern = like_pattern(f->q);
+	char *pattern = vi_like_pattern(f->q, 0);
 	if (f->q && *f->q && !pattern)
 		return -1;
 	int64_t total = -1;

@@ -1087,3 +1087,27 @@ int vi_money_words(int64_t dong, char **out)
 	*out = buf_take(&b, NULL);
 	return *out ? VI_OK : VI_ERR_NOMEM;
 }
+
+char *vi_like_pattern(const char *q, int words_apart)
+{
+	if (!q || !*q)
+		return NULL;
+	char *f = vi_fold(q);
+	if (!f)
+		return NULL;
+	size_t n = strlen(f);
+	char *p = malloc(2 * n + 3);
+	if (p) {
+		size_t j = 0;
+		p[j++] = '%';
+		for (size_t i = 0; i < n; i++) {
+			if (f[i] == '%' || f[i] == '_' || f[i] == '\\')
+				p[j++] = '\\';
+			p[j++] = words_apart && f[i] == ' ' ? '%' : f[i];
+		}
+		p[j++] = '%';
+		p[j] = '\0';
+	}
+	free(f);
+	return p;
+}

@@ -60,6 +60,12 @@ int vi_normalize_n(const char *s, size_t n, unsigned flags, char **out);
  * Returns a malloc'd string the caller frees, or NULL if s is not valid UTF-8 or memory ran out. */
 char *vi_fold(const char *s);
 
+/* Returns a LIKE pattern (with ESCAPE '\\') that finds the folded text q inside folded names:
+ * "%nguyen van a%", or with words_apart "%nguyen%van%a%" (the words in order, anything between).
+ * LIKE's own wildcards in q are escaped. Returns a malloc'd string the caller frees, or NULL when
+ * q is NULL, empty, not valid UTF-8, or memory ran out. */
+char *vi_like_pattern(const char *q, int words_apart);
+
 /* ---- sorting ---- */
 
 /* Returns the collation key of s: a malloc'd string (the caller frees it) of ASCII digits and

@@ -1169,9 +1169,33 @@ static void real_unit_names_normalise_consistently(void **state)
 	check_done();
 }
 
+static void like_patterns_fold_and_escape(void **state)
+{
+	static const struct {
+		const char *q;
+		int apart;
+		const char *want;
+	} cases[] = {
+		{"Nguyễn Văn A", 0, "%nguyen van a%"},
+		{"nguyen  lan", 1, "%nguyen%lan%"},
+		{"50%_off\\", 0, "%50\\%\\_off\\\\%"},
+		{"Đà Nẵng", 1, "%da%nang%"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *p = vi_like_pattern(cases[i].q, cases[i].apart);
+		assert_non_null(p);
+		assert_string_equal(p, cases[i].want);
+		free(p);
+	}
+	assert_null(vi_like_pattern("", 0));
+	assert_null(vi_like_pattern(NULL, 1));
+	assert_null(vi_like_pattern("\xff", 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(like_patterns_fold_and_escape),
 		cmocka_unit_test(money_words_read_as_on_receipts),
 		cmocka_unit_test(money_words_refuse_negative_and_too_large),
 		cmocka_unit_test(number_words_are_lower_case_without_unit),
