@@ -1,5 +1,7 @@
 /* Database commands: init, demo, check, backup, restore. */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -27,11 +29,51 @@ static int file_nonempty(const char *path)
 	return stat(path, &st) == 0 && st.st_size > 0;
 }
 
+/* Removes a half-made database with its write-ahead log and shared-memory index. */
+static void remove_db(const char *path)
+{
+	char side[4096];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+/* A whole number from lo to hi in the option's text, or -1 when it is not one. */
+static long long opt_number(const char *s, long long lo, long long hi)
+{
+	if (!s || !*s || strlen(s) > 19)
+		return -1;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	long long v = strtoll(s, NULL, 10);
+	return v < lo || v > hi ? -1 : v;
+}
+
 int cmd_demo(const Command *c, Opts *o)
 {
 	const char *path = opt_required(c, o, "db");
 	if (!path)
 		return EXIT_USAGE;
+	DemoOptions dopt = {DEMO_CLUBS_DEFAULT, 1};
+	if (opt(o, "clubs")) {
+		long long n = opt_number(opt(o, "clubs"), 1, DEMO_CLUBS_MAX);
+		if (n < 0) {
+			fprintf(stderr, "ishc demo: --clubs wants a whole number from 1 to %d\n", DEMO_CLUBS_MAX);
+			return cli_usage(c);
+		}
+		dopt.clubs = (int)n;
+	}
+	if (opt(o, "seed")) {
+		long long n = opt_number(opt(o, "seed"), 0, 999999999999LL);
+		if (n < 0) {
+			fprintf(stderr, "ishc demo: --seed wants a whole number from 0 to 999999999999\n");
+			return cli_usage(c);
+		}
+		dopt.seed = (uint64_t)n;
+	}
 	if (file_nonempty(path))
 		return cli_fail("%s already exists; the demo is loaded only into a new database (remove it first)", path);
 	Db *db = cli_open_ready(path, 1);
@@ -40,13 +82,18 @@ int cmd_demo(const Command *c, Opts *o)
 		return EXIT_FAIL;
 	}
 	Err e = {0};
-	if (demo_load(db, &e) != 0) {
+	DemoResult res;
+	if (demo_load(db, &dopt, &res, &e) != 0) {
 		db_close(db);
-		unlink(path);
+		remove_db(path);
 		return cli_fail_err(&e);
 	}
 	db_close(db);
-	printf("Demo database %s is ready. Log-ins (username / password — role, scope):\n", path);
+	printf("Demo database %s is ready: %lld clubs in %d provinces, %lld members, %lld board roles, "
+	       "%lld home-care volunteers (seed %llu, as of %s).\n",
+	       path, (long long)res.clubs, res.provinces, (long long)res.members, (long long)res.board_roles,
+	       (long long)res.volunteers, (unsigned long long)dopt.seed, res.as_of);
+	printf("Log-ins (username / password — role, scope):\n");
 	for (const DemoLogin *d = demo_logins; d->username; d++)
 		printf("  %-14s %-20s %s%s%s\n", d->username, d->password, d->role, d->scope ? ", " : "",
 		       d->scope ? d->scope : "");

@@ -1,6 +1,10 @@
-/* The demo country loaded by `ishc demo`: one user per role, with printed log-ins. */
+/* The demo country loaded by `ishc demo`: one user per role, with printed log-ins, and clubs with
+ * their members, boards and home-care volunteers across all the provinces of today, shaped like
+ * the real programme (DESIGN.md §1, "The club model"). */
 #ifndef ISHC_CORE_DEMO_H
 #define ISHC_CORE_DEMO_H
+
+#include <stdint.h>
 
 #include "core/err.h"
 #include "store/db.h"
@@ -16,7 +20,32 @@ typedef struct DemoLogin {
 /* The demo log-ins, ended by a row with a NULL username. */
 extern const DemoLogin demo_logins[];
 
-/* Loads the demo data into a freshly migrated database. 0, or -1 with e set. */
-int demo_load(Db *db, Err *e);
+enum {
+	DEMO_CLUBS_DEFAULT = 2000,   /* `make demo`: a country that loads in a few seconds */
+	DEMO_CLUBS_MAX = 100000,
+};
+
+/* The generated data is as of this date, or of today when today is earlier: the same seed gives
+ * the same clubs and people whenever it runs. */
+#define DEMO_AS_OF "2026-10-31"
+
+typedef struct DemoOptions {
+	int clubs;               /* 1..DEMO_CLUBS_MAX */
+	uint64_t seed;
+} DemoOptions;
+
+typedef struct DemoResult {
+	int64_t clubs, members, board_roles, volunteers, care_visits;
+	int provinces;           /* provinces of today with at least one club */
+	char as_of[11];
+} DemoResult;
+
+/* Loads the demo into a freshly migrated database holding the reference units: the programmes
+ * (a donor project among them), opt->clubs clubs and their people, then the demo users (whose
+ * scopes — province 38, commune 15961, club 15961-01 — are filled first: club 15961-01 is the first
+ * club of Xã Hoằng Lộc, and the commune has several). Deterministic for a given seed. Written one
+ * transaction per batch of clubs, each with one summary audit record ("demo"). res may be NULL.
+ * 0, or -1 with e set (the database then holds part of the demo and should be removed). */
+int demo_load(Db *db, const DemoOptions *opt, DemoResult *res, Err *e);
 
 #endif
