@@ -551,9 +551,31 @@ int settings_set_older_age(Db *db, const Actor *by, int age, Err *e)
  * asked for. */
 #define COMP_CLUBS                                                                                   \
 	"($3 <> 0 OR (c.status IN ('founded', 'active', 'inactive') AND (c.founded_on IS NULL OR c.founded_on <= $5)))"
-#define COMP_WHERE                                                                                   \
-	SCOPE_CLUB_SQL("$1", "$2") " AND ($3 = 0 OR c.id = $3) AND ($4 = 0 OR EXISTS (SELECT 1 FROM unit_reach fr " \
-	"WHERE fr.unit_id = c.unit_id AND fr.ancestor_id = $4)) "
+#define COMP_SCOPE SCOPE_CLUB_SQL("$1", "$2")
+/* Where the clubs come from: one club (its index), a unit (every club whose commune rolls up
+ * into it, found through unit_reach, then each club's members through their index), or the
+ * whole country. Every parameter is named in each, so all three take the same bindings. */
+#define COMP_FROM_CLUB " FROM clubs c WHERE c.id = $3 AND $4 = $4 AND "
+#define COMP_FROM_UNIT " FROM unit_reach fr JOIN clubs c ON c.unit_id = fr.unit_id WHERE fr.ancestor_id = $4 AND $3 = $3 AND "
+#define COMP_FROM_ALL " FROM clubs c WHERE $3 = $3 AND $4 = $4 AND "
+#define COMP_MEMBERS_SQL(from)                                                                        \
+	"SELECT COUNT(*), "                                                                              \
+	"COALESCE(SUM(CASE WHEN (m.birth_date IS NOT NULL AND m.birth_date <= $6) OR "                   \
+	" (m.birth_date IS NULL AND m.birth_year <= $7) THEN 1 ELSE 0 END), 0), "                        \
+	"COALESCE(SUM(CASE WHEN m.sex = 'F' THEN 1 ELSE 0 END), 0), "                                     \
+	"COALESCE(SUM(CASE WHEN m.household <> 'other' THEN 1 ELSE 0 END), 0), "                          \
+	"COALESCE(SUM(m.disability), 0), "                                                               \
+	"COALESCE(SUM(CASE WHEN m.ethnicity <> '' AND m.ethnicity <> 'Kinh' THEN 1 ELSE 0 END), 0), "     \
+	"COALESCE(SUM(m.lives_alone), 0), "                                                              \
+	"COALESCE(SUM(CASE WHEN m.household <> 'other' OR m.disability = 1 OR m.lives_alone = 1 OR "     \
+	" (m.ethnicity <> '' AND m.ethnicity <> 'Kinh') THEN 1 ELSE 0 END), 0) "                         \
+	"FROM (SELECT c.id" from COMP_CLUBS " AND " COMP_SCOPE ") cc JOIN members m ON m.club_id = cc.id " \
+	"WHERE m.joined_on <= $5 AND (m.left_on IS NULL OR m.left_on > $5)"
+#define COMP_CLUBS_SQL(from)                                                                          \
+	"SELECT COUNT(*), "                                                                              \
+	"COALESCE(SUM((SELECT COUNT(DISTINCT v.member_id) FROM volunteers v WHERE v.club_id = c.id AND v.from_date <= $5 AND (v.to_date IS NULL OR v.to_date >= $5))), 0), " \
+	"COALESCE(SUM((SELECT COUNT(DISTINCT b.member_id) FROM board_roles b WHERE b.club_id = c.id AND b.from_date <= $5 AND (b.to_date IS NULL OR b.to_date >= $5))), 0)" \
+	from COMP_CLUBS " AND " COMP_SCOPE
 
 int club_composition(Db *db, const Actor *by, int64_t club_id, int64_t unit_id, const char *date, Composition *out)
 {
@@ -563,24 +585,18 @@ int club_composition(Db *db, const Actor *by, int64_t club_id, int64_t unit_id, 
 	const char *scope_club;
 	if (scope_filter(db, by, &scope_unit, &scope_club) != 0)
 		return 0;
+	/* Without a club or unit asked for, the actor's own scope is the unit. */
+	if (!club_id && !unit_id)
+		unit_id = scope_unit;
+	int which = club_id ? 0 : unit_id ? 1 : 2;
 	/* Older on the date: born on or before the date minus the age (the year alone when only the
 	 * year is known). */
 	int year = (int)strtol(date, NULL, 10);
 	char cut[11];
 	snprintf(cut, sizeof cut, "%04d%s", year - out->older_age, date + 4);
-	Stmt *st = db_stmt(db, "club_composition",
-			   "SELECT COUNT(*), "
-			   "COALESCE(SUM(CASE WHEN (m.birth_date IS NOT NULL AND m.birth_date <= $6) OR "
-			   " (m.birth_date IS NULL AND m.birth_year <= $7) THEN 1 ELSE 0 END), 0), "
-			   "COALESCE(SUM(CASE WHEN m.sex = 'F' THEN 1 ELSE 0 END), 0), "
-			   "COALESCE(SUM(CASE WHEN m.household <> 'other' THEN 1 ELSE 0 END), 0), "
-			   "COALESCE(SUM(m.disability), 0), "
-			   "COALESCE(SUM(CASE WHEN m.ethnicity <> '' AND m.ethnicity <> 'Kinh' THEN 1 ELSE 0 END), 0), "
-			   "COALESCE(SUM(m.lives_alone), 0), "
-			   "COALESCE(SUM(CASE WHEN m.household <> 'other' OR m.disability = 1 OR m.lives_alone = 1 OR "
-			   " (m.ethnicity <> '' AND m.ethnicity <> 'Kinh') THEN 1 ELSE 0 END), 0) "
-			   "FROM members m JOIN clubs c ON c.id = m.club_id "
-			   "WHERE m.joined_on <= $5 AND (m.left_on IS NULL OR m.left_on > $5) AND " COMP_CLUBS " AND " COMP_WHERE);
+	Stmt *st = which == 0 ? db_stmt(db, "club_composition_club", COMP_MEMBERS_SQL(COMP_FROM_CLUB))
+		 : which == 1 ? db_stmt(db, "club_composition_unit", COMP_MEMBERS_SQL(COMP_FROM_UNIT))
+			      : db_stmt(db, "club_composition_all", COMP_MEMBERS_SQL(COMP_FROM_ALL));
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, scope_unit);
@@ -604,11 +620,9 @@ int club_composition(Db *db, const Actor *by, int64_t club_id, int64_t unit_id, 
 	out->priority = db_col_int(st, 7);
 	db_reset(st);
 	out->younger = out->members - out->older;
-	st = db_stmt(db, "club_composition_clubs",
-		     "SELECT COUNT(*), "
-		     "COALESCE(SUM((SELECT COUNT(DISTINCT v.member_id) FROM volunteers v WHERE v.club_id = c.id AND v.from_date <= $5 AND (v.to_date IS NULL OR v.to_date >= $5))), 0), "
-		     "COALESCE(SUM((SELECT COUNT(DISTINCT b.member_id) FROM board_roles b WHERE b.club_id = c.id AND b.from_date <= $5 AND (b.to_date IS NULL OR b.to_date >= $5))), 0) "
-		     "FROM clubs c WHERE " COMP_CLUBS " AND " COMP_WHERE);
+	st = which == 0 ? db_stmt(db, "club_composition_clubs_club", COMP_CLUBS_SQL(COMP_FROM_CLUB))
+	     : which == 1 ? db_stmt(db, "club_composition_clubs_unit", COMP_CLUBS_SQL(COMP_FROM_UNIT))
+			  : db_stmt(db, "club_composition_clubs_all", COMP_CLUBS_SQL(COMP_FROM_ALL));
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, scope_unit);

@@ -320,29 +320,8 @@ int member_get(Db *db, const Actor *by, int64_t id, Member *m)
 #define MEMBER_WHERE "WHERE $3 = 0" MEMBER_WHERE_REST
 #define MEMBER_WHERE_CLUB "WHERE m.club_id = $3" MEMBER_WHERE_REST
 
-/* The most selective word of a folded query for the name index: the longest (the last on a tie,
- * as given names tell people apart better than family names). Copied into out. */
-static void search_word(const char *fold, char out[256])
-{
-	out[0] = '\0';
-	size_t best = 0;
-	for (const char *p = fold; *p;) {
-		while (*p == ' ')
-			p++;
-		const char *w = p;
-		while (*p && *p != ' ')
-			p++;
-		size_t n = (size_t)(p - w);
-		if (n && n >= best && n < 256) {
-			best = n;
-			memcpy(out, w, n);
-			out[n] = '\0';
-		}
-	}
-}
-
 static void member_list_bind(Stmt *st, const MemberFilter *f, int64_t scope_unit, const char *scope_club,
-			     const char *pattern, const char *lo, const char *hi)
+			     const char *pattern, const char *word)
 {
 	db_bind_int(st, 1, scope_unit);
 	db_bind_text(st, 2, scope_club);
@@ -350,15 +329,92 @@ static void member_list_bind(Stmt *st, const MemberFilter *f, int64_t scope_unit
 	db_bind_int(st, 4, f->unit_id);
 	db_bind_int(st, 5, f->include_left ? 1 : 0);
 	db_bind_text(st, 6, pattern ? pattern : "");
-	db_bind_text(st, 9, lo);
-	db_bind_text(st, 10, hi);
+	if (word)
+		db_bind_text(st, 9, word);
 }
 
-/* With a selective search word, candidates come from the name index ($9 <= word < $10); with
- * none ($9 = ''), every member in scope is considered. */
-#define MEMBER_CANDIDATES \
-	"AND ($9 = '' OR m.id IN (SELECT w.member_id FROM member_words w WHERE w.word >= $9 AND w.word < $10)) "
 #define MEMBER_FROM " FROM members m JOIN clubs c ON c.id = m.club_id "
+#define MEMBER_SELECT "SELECT " MEMBER_COLS MEMBER_FROM
+/* A search across a scope starts from the rows of the name index for one typed word, which come
+ * in name order already; the other words and the scope are checked on each. */
+#define MEMBER_BY_WORD                                                                              \
+	" FROM member_words w JOIN members m ON m.id = w.member_id JOIN clubs c ON c.id = m.club_id " \
+	"WHERE w.word = $9 AND $3 = 0" MEMBER_WHERE_REST
+
+/* Picks the statements for a list: one club's members (through its club index), a search by
+ * name across the scope (through the name index; the index order is the name order), or the
+ * whole scope in the order asked for. */
+static Stmt *member_list_stmt(Db *db, int count, int club, int by_word, const char *sort)
+{
+	if (count) {
+		if (club)
+			return db_stmt(db, "member_count_club", "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE_CLUB "LIMIT $11) x");
+		if (by_word)
+			return db_stmt(db, "member_count_word", "SELECT COUNT(*) FROM (SELECT 1" MEMBER_BY_WORD "LIMIT $11) x");
+		return db_stmt(db, "member_count", "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE "LIMIT $11) x");
+	}
+	int birth = strcmp(sort, "birth") == 0, joined = strcmp(sort, "joined") == 0;
+	if (club)
+		return birth ? db_stmt(db, "member_list_club_birth", MEMBER_SELECT MEMBER_WHERE_CLUB
+				       "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8")
+		       : joined ? db_stmt(db, "member_list_club_joined", MEMBER_SELECT MEMBER_WHERE_CLUB
+					  "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8")
+				: db_stmt(db, "member_list_club_name", MEMBER_SELECT MEMBER_WHERE_CLUB
+					  "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8");
+	if (by_word)
+		return birth ? db_stmt(db, "member_list_word_birth", "SELECT " MEMBER_COLS MEMBER_BY_WORD
+				       "ORDER BY m.birth_year, w.name_key, m.id LIMIT $7 OFFSET $8")
+		       : joined ? db_stmt(db, "member_list_word_joined", "SELECT " MEMBER_COLS MEMBER_BY_WORD
+					  "ORDER BY m.joined_on, w.name_key, m.id LIMIT $7 OFFSET $8")
+				: db_stmt(db, "member_list_word_name", "SELECT " MEMBER_COLS MEMBER_BY_WORD
+					  "ORDER BY w.name_key, w.member_id LIMIT $7 OFFSET $8");
+	return birth ? db_stmt(db, "member_list_birth", MEMBER_SELECT MEMBER_WHERE
+			       "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8")
+	       : joined ? db_stmt(db, "member_list_joined", MEMBER_SELECT MEMBER_WHERE
+				  "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8")
+			: db_stmt(db, "member_list_name", MEMBER_SELECT MEMBER_WHERE "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8");
+}
+
+/* Runs one list query (count then rows). Returns the total (capped), or -1. */
+static int64_t member_list_run(Db *db, const Actor *by, const MemberFilter *f, int64_t scope_unit,
+			       const char *scope_club, const char *pattern, const char *word, int64_t offset,
+			       int64_t limit, void (*fn)(const Member *m, void *arg), void *arg)
+{
+	int club = f->club_id != 0, by_word = word && *word;
+	const char *sort = f->sort ? f->sort : "name";
+	Stmt *st = member_list_stmt(db, 1, club, by_word, sort);
+	if (!st)
+		return -1;
+	member_list_bind(st, f, scope_unit, scope_club, pattern, by_word ? word : NULL);
+	/* Counting every match of a common name across the country would read most of the book:
+	 * totals are counted up to a cap. */
+	db_bind_int(st, 11, MEMBER_COUNT_CAP + 1);
+	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_reset(st);
+	if (total < 0)
+		return -1;
+	if (total > MEMBER_COUNT_CAP) {
+		total = MEMBER_COUNT_CAP;
+		if (f->more)
+			*f->more = 1;
+	}
+	if (total == 0 || !fn)
+		return total;
+	st = member_list_stmt(db, 0, club, by_word, sort);
+	if (!st)
+		return -1;
+	member_list_bind(st, f, scope_unit, scope_club, pattern, by_word ? word : NULL);
+	db_bind_int(st, 7, limit);
+	db_bind_int(st, 8, offset);
+	DbStatus s;
+	while ((s = db_step(st)) == DB_ROW) {
+		Member m;
+		member_fill(st, &m, by);
+		fn(&m, arg);
+	}
+	db_reset(st);
+	return s == DB_DONE ? total : -1;
+}
 
 int64_t member_list(Db *db, const Actor *by, const MemberFilter *f, int64_t offset, int64_t limit,
 		    void (*fn)(const Member *m, void *arg), void *arg)
@@ -370,74 +426,17 @@ int64_t member_list(Db *db, const Actor *by, const MemberFilter *f, int64_t offs
 	if (!scope_sees_people(by) || scope_filter(db, by, &scope_unit, &scope_club) != 0)
 		return 0;
 	char *pattern = vi_like_pattern(f->q, 1);
-	/* A search word with few candidates in the name index narrows the rows to look at; a very
-	 * common one ("nguyen") does not, and the name order is walked instead. */
-	char lo[256] = "", hi[256] = "";
-	if (pattern) {
+	char word[64] = "";
+	if (pattern && !f->club_id) {
 		char *fold = vi_fold(f->q);
-		char word[256];
-		search_word(fold ? fold : "", word);
+		search_driver(fold ? fold : "", word);
 		free(fold);
-		int64_t n = word[0] ? search_count_candidates(db, word) : -1;
-		if (n >= 0 && n <= SEARCH_CANDIDATES_MAX && search_range(word, lo, hi) != 0)
-			lo[0] = hi[0] = '\0';
-		if (n > SEARCH_CANDIDATES_MAX)
-			lo[0] = hi[0] = '\0';
 	}
-	int64_t total = -1;
-	const char *sort = f->sort ? f->sort : "name";
-	/* Counting every match of a common name across the country would read most of the book:
-	 * totals are counted up to a cap. */
-	int club = f->club_id != 0;
-	Stmt *st = club ? db_stmt(db, "member_count_club",
-				  "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE_CLUB MEMBER_CANDIDATES "LIMIT $11) x")
-			: db_stmt(db, "member_count",
-				  "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE MEMBER_CANDIDATES "LIMIT $11) x");
-	for (int pass = 0; pass < 2 && st; pass++) {
-		member_list_bind(st, f, scope_unit, scope_club, pattern, lo, hi);
-		if (pass == 0) {
-			db_bind_int(st, 11, MEMBER_COUNT_CAP + 1);
-			if (db_step(st) == DB_ROW)
-				total = db_col_int(st, 0);
-			db_reset(st);
-			if (total < 0)
-				break;
-			if (total > MEMBER_COUNT_CAP) {
-				total = MEMBER_COUNT_CAP;
-				if (f->more)
-					*f->more = 1;
-			}
-#define MEMBER_SELECT "SELECT " MEMBER_COLS MEMBER_FROM
-			if (strcmp(sort, "birth") == 0)
-				st = club ? db_stmt(db, "member_list_club_birth", MEMBER_SELECT MEMBER_WHERE_CLUB MEMBER_CANDIDATES
-						    "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8")
-					  : db_stmt(db, "member_list_birth", MEMBER_SELECT MEMBER_WHERE MEMBER_CANDIDATES
-						    "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8");
-			else if (strcmp(sort, "joined") == 0)
-				st = club ? db_stmt(db, "member_list_club_joined", MEMBER_SELECT MEMBER_WHERE_CLUB MEMBER_CANDIDATES
-						    "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8")
-					  : db_stmt(db, "member_list_joined", MEMBER_SELECT MEMBER_WHERE MEMBER_CANDIDATES
-						    "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8");
-			else
-				st = club ? db_stmt(db, "member_list_club_name", MEMBER_SELECT MEMBER_WHERE_CLUB MEMBER_CANDIDATES
-						    "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8")
-					  : db_stmt(db, "member_list_name", MEMBER_SELECT MEMBER_WHERE MEMBER_CANDIDATES
-						    "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8");
-#undef MEMBER_SELECT
-			continue;
-		}
-		db_bind_int(st, 7, limit);
-		db_bind_int(st, 8, offset);
-		DbStatus s;
-		while ((s = db_step(st)) == DB_ROW) {
-			Member m;
-			member_fill(st, &m, by);
-			fn(&m, arg);
-		}
-		db_reset(st);
-		if (s != DB_DONE)
-			total = -1;
-	}
+	int64_t total = member_list_run(db, by, f, scope_unit, scope_club, pattern, word, offset, limit, fn, arg);
+	/* The last word may be typed only in part ("nguyen thi ho"): with no whole-word match, the
+	 * name order is walked with the pattern alone. */
+	if (total == 0 && word[0])
+		total = member_list_run(db, by, f, scope_unit, scope_club, pattern, NULL, offset, limit, fn, arg);
 	free(pattern);
 	return total;
 }
@@ -515,7 +514,7 @@ static int member_write(Db *db, MemberTx *t, int creating)
 	if (!rc && creating)
 		t->id = db_last_id(db);
 	if (!rc)
-		rc = -(int)search_index_member(db, t->id, fold);
+		rc = -(int)search_index_member(db, t->id, fold, key);
 	free(fold);
 	free(key);
 	return rc;

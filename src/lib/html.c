@@ -21,10 +21,17 @@ static void html_escape(Buf *b, const char *s)
 		case '"': ent = "&quot;"; break;
 		case '\'': ent = "&#39;"; break;
 		default:
-			/* Control characters are not allowed in HTML text: drop them (tab and line ends stay). */
-			if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r') {
+			/* Control characters are not allowed in HTML: drop C0 (but tab and line ends), DEL,
+			 * and C1 (U+0080-U+009F, UTF-8 C2 80-C2 9F). */
+			if (((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r') || *s == 0x7f) {
 				ent = "";
 				break;
+			}
+			if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F) {
+				buf_append(b, run, (size_t)(s - run));
+				s++;
+				run = s + 1;
+				continue;
 			}
 			continue;
 		}

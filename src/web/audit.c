@@ -7,19 +7,15 @@
 #include "core/audit.h"
 #include "http/server.h"
 #include "out/csv.h"
+#include "web/form.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
 enum { AUDIT_PER_PAGE = 100 };
 
-typedef struct AuditCtx {
-	Req *r;
-	Buf *b;
-} AuditCtx;
-
 static void audit_row(const AuditRow *a, void *arg)
 {
-	AuditCtx *c = arg;
+	PageCtx *c = arg;
 	Buf *b = c->b;
 	html(b, "<tr><td>");
 	html_txt(b, a->at);
@@ -42,25 +38,31 @@ static void audit_row(const AuditRow *a, void *arg)
 	html(b, "</code></td></tr>");
 }
 
+/* The record asked for (?entity=user&id=5): each NULL when absent or empty. */
+static void audit_filter(Req *r, const char **entity, const char **id)
+{
+	*entity = req_query(r, "entity");
+	*id = req_query(r, "id");
+	if (*entity && !**entity)
+		*entity = NULL;
+	if (*id && !**id)
+		*id = NULL;
+}
+
 HandlerResult web_audit(Req *r)
 {
-	const char *entity = req_query(r, "entity"), *id = req_query(r, "id");
-	if (entity && !*entity)
-		entity = NULL;
-	if (id && !*id)
-		id = NULL;
-	int64_t page = req_param_id(r, "page");
-	if (page < 1)
-		page = 1;
+	const char *entity, *id;
+	audit_filter(r, &entity, &id);
+	int64_t page = page_number(r);
 	Buf b;
 	buf_init(&b, 0);
 	page_begin(r, &b, tr(r, "Lịch sử thay đổi", "Change history"));
 	html(&b, "<form method=\"get\" action=\"/audit\" class=\"inline\">");
-	form_input(r, &b, "entity", tr(r, "Loại bản ghi", "Record type"), "text", entity, NULL, "");
-	form_input(r, &b, "id", tr(r, "Mã bản ghi", "Record id"), "text", id, NULL, "");
-	html(&b, "<button type=\"submit\">");
-	html_txt(&b, tr(r, "Lọc", "Filter"));
-	html(&b, "</button></form><p><a href=\"/audit.csv");
+	Form form = {.r = r, .b = &b};
+	form_input(&form, "entity", tr(r, "Loại bản ghi", "Record type"), "text", entity, NULL, NULL);
+	form_input(&form, "id", tr(r, "Mã bản ghi", "Record id"), "text", id, NULL, NULL);
+	form_inline_end(&b, NULL, tr(r, "Lọc", "Filter"));
+	html(&b, "<p><a href=\"/audit.csv");
 	if (entity || id) {
 		html(&b, "?entity=");
 		html_urlenc(&b, entity ? entity : "");
@@ -71,20 +73,15 @@ HandlerResult web_audit(Req *r)
 	html_txt(&b, tr(r, "Tải về CSV (mở bằng Excel)", "Download CSV (opens in Excel)"));
 	html(&b, "</a></p><div class=\"scroll\"><table><caption>");
 	html_txt(&b, tr(r, "Mới nhất trước", "Newest first"));
-	html(&b, "</caption><thead><tr><th scope=\"col\">");
-	html_txt(&b, tr(r, "Thời điểm (UTC)", "When (UTC)"));
-	html(&b, "</th><th scope=\"col\">");
-	html_txt(&b, tr(r, "Người thực hiện", "Who"));
-	html(&b, "</th><th scope=\"col\">");
-	html_txt(&b, tr(r, "Việc", "Action"));
-	html(&b, "</th><th scope=\"col\">");
-	html_txt(&b, tr(r, "Bản ghi", "Record"));
-	html(&b, "</th><th scope=\"col\">");
-	html_txt(&b, tr(r, "Trước", "Before"));
-	html(&b, "</th><th scope=\"col\">");
-	html_txt(&b, tr(r, "Sau", "After"));
-	html(&b, "</th></tr></thead><tbody>");
-	AuditCtx c = {r, &b};
+	html(&b, "</caption><thead><tr>");
+	page_th(&b, tr(r, "Thời điểm (UTC)", "When (UTC)"));
+	page_th(&b, tr(r, "Người thực hiện", "Who"));
+	page_th(&b, tr(r, "Việc", "Action"));
+	page_th(&b, tr(r, "Bản ghi", "Record"));
+	page_th(&b, tr(r, "Trước", "Before"));
+	page_th(&b, tr(r, "Sau", "After"));
+	html(&b, "</tr></thead><tbody>");
+	PageCtx c = {r, &b};
 	int64_t total = audit_list(r->db, entity, id, (page - 1) * AUDIT_PER_PAGE, AUDIT_PER_PAGE, audit_row, &c);
 	if (total < 0) {
 		buf_free(&b);
@@ -93,16 +90,8 @@ HandlerResult web_audit(Req *r)
 	html(&b, "</tbody></table></div><p>");
 	html_txtf(&b, "%s: %lld", tr(r, "Tổng số", "Total"), (long long)total);
 	html(&b, "</p>");
-	if (page * AUDIT_PER_PAGE < total) {
-		html(&b, "<p><a href=\"/audit?entity=");
-		html_urlenc(&b, entity ? entity : "");
-		html(&b, "&amp;id=");
-		html_urlenc(&b, id ? id : "");
-		html_txtf(&b, "&page=%lld", (long long)(page + 1));
-		html(&b, "\">");
-		html_txt(&b, tr(r, "Trang sau »", "Next page »"));
-		html(&b, "</a></p>");
-	}
+	const char *query[] = {"entity", entity ? entity : "", "id", id ? id : "", NULL};
+	page_pager(r, &b, "/audit", query, page, AUDIT_PER_PAGE, total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -125,11 +114,8 @@ static void audit_csv_row(const AuditRow *a, void *arg)
 
 HandlerResult web_audit_csv(Req *r)
 {
-	const char *entity = req_query(r, "entity"), *id = req_query(r, "id");
-	if (entity && !*entity)
-		entity = NULL;
-	if (id && !*id)
-		id = NULL;
+	const char *entity, *id;
+	audit_filter(r, &entity, &id);
 	/* Written to an unlinked temporary file, then streamed: no size limit from memory. */
 	char path[4096];
 	snprintf(path, sizeof path, "%s/ishc-audit-XXXXXX", server_config()->tmpdir);

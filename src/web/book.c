@@ -15,13 +15,6 @@
 
 enum { BOOK_MAX = 5000 };
 
-static void date_txt(Buf *b, const char *iso)
-{
-	char d[VI_DATE_BUFSZ];
-	if (iso && *iso)
-		html_txt(b, vi_format_date(iso, d) ? d : iso);
-}
-
 typedef struct BookCtx {
 	Buf *b;
 	int64_t n;
@@ -66,11 +59,11 @@ static void book_row(const Member *m, void *arg)
 	html(b, "</td><td class=\"nowrap\">");
 	html_txt(b, m->phone);
 	html(b, "</td><td class=\"c nowrap\">");
-	date_txt(b, m->joined_on);
+	page_date(b, m->joined_on, "");
 	html(b, "</td><td>");
 	if (m->left_on[0]) {
 		html(b, "Ra khỏi CLB ngày ");
-		date_txt(b, m->left_on);
+		page_date(b, m->left_on, "");
 		if (m->left_reason[0]) {
 			html(b, ": ");
 			html_txt(b, m->left_reason);
@@ -178,7 +171,7 @@ HandlerResult web_member_book(Req *r)
 	html(&b, "</p><p class=\"book-facts\">");
 	if (c.founded_on[0]) {
 		html(&b, "Ngày thành lập: ");
-		date_txt(&b, c.founded_on);
+		page_date(&b, c.founded_on, "");
 		html(&b, ". ");
 	}
 	if (c.decision_no[0]) {
@@ -186,7 +179,7 @@ HandlerResult web_member_book(Req *r)
 		html_txt(&b, c.decision_no);
 		if (c.decision_date[0]) {
 			html(&b, " ngày ");
-			date_txt(&b, c.decision_date);
+			page_date(&b, c.decision_date, "");
 		}
 		html(&b, ". ");
 	}

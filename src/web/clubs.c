@@ -11,14 +11,11 @@
 #include "core/scope.h"
 #include "core/unit.h"
 #include "lib/vi.h"
+#include "web/form.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
 enum { CLUBS_PER_PAGE = 50, MEMBER_CHOICES = 500 };
-
-/* Escaped text from a format in the request's language (both formats checked by the compiler). */
-#define html_trf(r, b, vi, en, ...) \
-	(strcmp((r)->lang, "en") == 0 ? html_txtf((b), en, __VA_ARGS__) : html_txtf((b), vi, __VA_ARGS__))
 
 /* ---- small pieces ---- */
 
@@ -27,80 +24,37 @@ static int is_maker(const Actor *a)
 	return a->role == ROLE_ADMIN || a->role == ROLE_CENTRAL || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE;
 }
 
-/* Units the actor may ask about: a viewer without a scope sees the whole country's figures. */
-static int sees_unit(Req *r, int64_t unit_id)
-{
-	if (scope_is_national(&r->actor) || (r->actor.role == ROLE_VIEWER && !r->actor.scope[0]))
-		return 1;
-	return scope_covers_unit(r->db, &r->actor, unit_id);
-}
-
-/* What was typed, shown back in an input: control characters (which a page may not hold, and
- * which the checks refused anyway) are left out. */
-static void value_attr(Buf *b, const char *s)
-{
-	Buf clean;
-	buf_init(&clean, 0);
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-			buf_putc(&clean, *s);
-	html_attr(b, buf_str(&clean));
-	buf_free(&clean);
-}
-
-static void date_txt(Buf *b, const char *iso)
-{
-	char d[VI_DATE_BUFSZ];
-	if (!iso || !*iso)
-		html(b, "—");
-	else
-		html_txt(b, vi_format_date(iso, d) ? d : iso);
-}
-
-/* dd/mm/yyyy for an input's value ("" stays ""). */
-static const char *date_value(const char *iso, char out[VI_DATE_BUFSZ])
-{
-	if (!iso || !*iso || !vi_format_date(iso, out))
-		out[0] = '\0';
-	return out;
-}
-
-static int bad(const Err *e, const char *field)
-{
-	return e && e->code && e->field && strcmp(e->field, field) == 0;
-}
-
-/* The message for a field at fault: the catalogue's, made more precise where the catalogue's
- * words would leave the user guessing. */
-static const char *field_message(Req *r, const char *name, const Err *e, const char *typed)
+/* The words for a field at fault (a FormMessage): more precise than the catalogue's where its
+ * words would leave the user guessing; NULL for the catalogue's. */
+static const char *club_message(Req *r, const char *id, const Err *e, const char *typed)
 {
 	char iso[VI_DATE_BUFSZ];
 	switch (e->code) {
 	case E_INVALID:
-		if (strcmp(name, "unit_code") == 0)
+		if (strcmp(id, "unit_code") == 0)
 			return tr(r, "Không có xã, phường nào mang mã này vào ngày thành lập (hoặc hôm nay, nếu CLB chưa thành lập). Mã xã gồm 5 chữ số.",
 				  "No commune has this code on the founding date (or today, for a club not founded yet). A commune code has 5 digits.");
-		if (strcmp(name, "contact_phone") == 0)
+		if (strcmp(id, "contact_phone") == 0)
 			return tr(r, "Số điện thoại gồm 9 đến 13 chữ số.", "A phone number has 9 to 13 digits.");
-		if (strcmp(name, "board-member_id") == 0)
+		if (strcmp(id, "board-member_id") == 0)
 			return tr(r, "Thành viên này đã ra khỏi CLB hoặc đang giữ chức vụ này.",
 				  "This member has left the club or already holds this role.");
-		if (strcmp(name, "volunteer-member_id") == 0)
+		if (strcmp(id, "volunteer-member_id") == 0)
 			return tr(r, "Thành viên này đã ra khỏi CLB hoặc đang là tình nguyện viên.",
 				  "This member has left the club or is a volunteer already.");
-		if (strncmp(name, "visit-", 6) == 0)
+		if (strncmp(id, "visit-", 6) == 0)
 			return tr(r, "Người này đã ra khỏi CLB, chính là tình nguyện viên, hoặc đang được tình nguyện viên này thăm.",
 				  "This person has left the club, is the volunteer, or is visited by this volunteer already.");
-		if (strncmp(name, "end-", 4) == 0)
+		if (strncmp(id, "end-", 4) == 0)
 			return tr(r, "Nhiệm vụ này đã kết thúc.", "This has ended already.");
 		break;
 	case E_DATE:
 		/* Written correctly but not possible here: say why. */
 		if (typed && *typed && vi_parse_date(typed, iso) == VI_OK) {
-			if (strcmp(name, "board-from") == 0)
+			if (strcmp(id, "board-from") == 0)
 				return tr(r, "Ngày nhận chức không được sau hôm nay, và phải sau ngày nhận chức của người đang giữ chức vụ này.",
 					  "The start cannot be after today, and must be after the current holder's start.");
-			if (strncmp(name, "end-", 4) == 0)
+			if (strncmp(id, "end-", 4) == 0)
 				return tr(r, "Ngày kết thúc không được trước ngày bắt đầu hoặc sau hôm nay.",
 					  "The end cannot be before the start or after today.");
 			return tr(r, "Ngày này không được sau hôm nay.", "This date cannot be after today.");
@@ -109,151 +63,30 @@ static const char *field_message(Req *r, const char *name, const Err *e, const c
 	default:
 		break;
 	}
-	return err_message(e->code, r->lang);
+	return NULL;
 }
 
-/* A labelled input. id is unique in the page ("board-from"); name is the form field; e applies
- * when its field is name and this form is the one that failed (the caller decides: pass NULL
- * otherwise). hint is a line under the label, or NULL. */
-static void input(Req *r, Buf *b, const char *id, const char *name, const char *label, const char *type,
-		  const char *value, const Err *e, const char *extra, const char *hint)
+/* A form of the club pages writing into b: e is its error (NULL when another form failed);
+ * prefix keeps its ids apart from the other forms' of the page ("board-"), or NULL. */
+static Form club_form(Req *r, Buf *b, const Err *e, const char *prefix)
 {
-	int is_bad = bad(e, name);
-	html(b, "<div class=\"field");
-	if (is_bad)
-		html(b, " invalid");
-	html(b, "\"><label for=\"f-");
-	html_attr(b, id);
-	html(b, "\">");
-	html_txt(b, label);
-	html(b, "</label>");
-	if (hint) {
-		html(b, "<p class=\"hint\" id=\"h-");
-		html_attr(b, id);
-		html(b, "\">");
-		html_txt(b, hint);
-		html(b, "</p>");
-	}
-	html(b, "<input id=\"f-");
-	html_attr(b, id);
-	html(b, "\" name=\"");
-	html_attr(b, name);
-	html(b, "\" type=\"");
-	html_attr(b, type);
-	html(b, "\"");
-	if (value && *value) {
-		html(b, " value=\"");
-		value_attr(b, value);
-		html(b, "\"");
-	}
-	if (is_bad)
-		html(b, " aria-invalid=\"true\"");
-	if (is_bad || hint) {
-		html(b, " aria-describedby=\"");
-		if (hint) {
-			html(b, "h-");
-			html_attr(b, id);
-		}
-		if (is_bad) {
-			if (hint)
-				html(b, " ");
-			html(b, "e-");
-			html_attr(b, id);
-		}
-		html(b, "\"");
-	}
-	if (extra && *extra) {
-		html(b, " ");
-		buf_puts(b, extra);
-	}
-	html(b, ">");
-	if (is_bad) {
-		html(b, "<p class=\"msg\" id=\"e-");
-		html_attr(b, id);
-		html(b, "\">");
-		html_txt(b, field_message(r, id, e, value));
-		html(b, "</p>");
-	}
-	html(b, "</div>");
-}
-
-static void date_input(Req *r, Buf *b, const char *id, const char *name, const char *label, const char *value,
-		       const Err *e, const char *extra)
-{
-	char x[160];
-	snprintf(x, sizeof x, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\" autocomplete=\"off\"%s%s", extra && *extra ? " " : "",
-		 extra ? extra : "");
-	input(r, b, id, name, label, "text", value, e, x, NULL);
-}
-
-/* The start and end of a <select> with its label; options are written by the caller. */
-static void select_open(Req *r, Buf *b, const char *id, const char *name, const char *label, const Err *e, int required)
-{
-	int is_bad = bad(e, name);
-	html(b, "<div class=\"field");
-	if (is_bad)
-		html(b, " invalid");
-	html(b, "\"><label for=\"f-");
-	html_attr(b, id);
-	html(b, "\">");
-	html_txt(b, label);
-	html(b, "</label><select id=\"f-");
-	html_attr(b, id);
-	html(b, "\" name=\"");
-	html_attr(b, name);
-	html(b, "\"");
-	if (required)
-		html(b, " required");
-	if (is_bad) {
-		html(b, " aria-invalid=\"true\" aria-describedby=\"e-");
-		html_attr(b, id);
-		html(b, "\"");
-	}
-	html(b, ">");
-}
-
-static void select_close(Req *r, Buf *b, const char *id, const char *name, const Err *e)
-{
-	html(b, "</select>");
-	if (bad(e, name)) {
-		html(b, "<p class=\"msg\" id=\"e-");
-		html_attr(b, id);
-		html(b, "\">");
-		html_txt(b, field_message(r, id, e, NULL));
-		html(b, "</p>");
-	}
-	html(b, "</div>");
-}
-
-static void option(Buf *b, const char *value, const char *label, const char *selected)
-{
-	html(b, "<option value=\"");
-	html_attr(b, value);
-	html(b, "\"");
-	if (selected && strcmp(selected, value) == 0)
-		html(b, " selected");
-	html(b, ">");
-	html_txt(b, label);
-	html(b, "</option>");
-}
-
-/* At the top of a form that failed: the message itself when it belongs to no field, else a
- * pointer to the marked field. */
-static void error_summary(Req *r, Buf *b, const Err *e)
-{
-	if (!e || !e->code)
-		return;
-	if (!e->field) {
-		form_error(r, b, e);
-		return;
-	}
-	html(b, "<div class=\"error\" role=\"alert\"><p>");
-	html_txt(b, tr(r, "Chưa lưu được: xem thông báo dưới ô được đánh dấu đỏ. Những gì bạn đã nhập vẫn còn.",
-		       "Not saved: see the message under the field marked in red. What you typed is kept."));
-	html(b, "</p></div>");
+	Form f = {.r = r, .b = b, .e = e, .prefix = prefix, .message = club_message};
+	return f;
 }
 
 static const char *const status_codes[] = {"planned", "founded", "active", "inactive", "dissolved"};
+
+/* The status select: the statuses in the request's language, after a first option (value "")
+ * when first is not NULL. */
+static void status_select(const Form *f, const char *first, const char *selected)
+{
+	form_select_begin(f, "status", tr(f->r, "Trạng thái", "Status"), 0);
+	if (first)
+		form_option(f->b, "", first, selected);
+	for (size_t i = 0; i < sizeof status_codes / sizeof *status_codes; i++)
+		form_option(f->b, status_codes[i], club_status_label(status_codes[i], f->r->lang), selected);
+	form_select_end(f, "status");
+}
 
 /* "Xã Hoằng Thành, Huyện Hoằng Hóa, Thanh Hóa": a unit with its parents of its own time. */
 static void unit_place(Req *r, Buf *b, int64_t unit_id)
@@ -267,80 +100,32 @@ static void unit_place(Req *r, Buf *b, int64_t unit_id)
 	}
 }
 
-/* The page's query string without page=, for the pager's links ("/clubs?q=...&unit=..."). */
-static void pager(Req *r, Buf *b, const char *base, int64_t page, int64_t per_page, int64_t total)
-{
-	int64_t pages = (total + per_page - 1) / per_page;
-	if (pages <= 1)
-		return;
-	const char *sep = strchr(base, '?') ? "&" : "?";
-	html(b, "<nav class=\"pager\" aria-label=\"");
-	html_attr(b, tr(r, "Trang", "Pages"));
-	html(b, "\">");
-	if (page > 1) {
-		html(b, "<a href=\"");
-		html_attr(b, base);
-		html_txtf(b, "%spage=%lld", sep, (long long)(page - 1));
-		html(b, "\" rel=\"prev\">« ");
-		html_txt(b, tr(r, "Trang trước", "Previous"));
-		html(b, "</a>");
-	}
-	html(b, "<span>");
-	html_txtf(b, "%s %lld / %lld", tr(r, "Trang", "Page"), (long long)page, (long long)pages);
-	html(b, "</span>");
-	if (page < pages) {
-		html(b, "<a href=\"");
-		html_attr(b, base);
-		html_txtf(b, "%spage=%lld", sep, (long long)(page + 1));
-		html(b, "\" rel=\"next\">");
-		html_txt(b, tr(r, "Trang sau", "Next"));
-		html(b, " »</a>");
-	}
-	html(b, "</nav>");
-}
-
 /* ---- the list ---- */
-
-typedef struct ListCtx {
-	Req *r;
-	Buf *b;
-} ListCtx;
 
 static void club_row(const Club *c, void *arg)
 {
-	ListCtx *x = arg;
+	PageCtx *x = arg;
 	Req *r = x->r;
 	Buf *b = x->b;
-	html(b, "<tr><td class=\"nowrap\" data-label=\"");
-	html_attr(b, tr(r, "Mã CLB", "Code"));
-	html(b, "\">");
-	html_txt(b, c->code);
-	html(b, "</td><td data-label=\"");
-	html_attr(b, tr(r, "Tên CLB", "Name"));
-	html(b, "\"><a href=\"/clubs/");
+	html(b, "<tr>");
+	page_cell(b, tr(r, "Mã CLB", "Code"), "nowrap", c->code);
+	page_td(b, tr(r, "Tên CLB", "Name"), NULL);
+	html(b, "<a href=\"/clubs/");
 	html_int(b, c->id);
 	html(b, "\">");
 	html_txt(b, c->name);
-	html(b, "</a></td><td data-label=\"");
-	html_attr(b, tr(r, "Xã/phường", "Commune"));
-	html(b, "\">");
+	html(b, "</a></td>");
+	page_td(b, tr(r, "Xã/phường", "Commune"), NULL);
 	html_txt(b, c->unit_name);
 	if (c->village[0]) {
 		html(b, "<br><span class=\"muted\">");
 		html_txt(b, c->village);
 		html(b, "</span>");
 	}
-	html(b, "</td><td data-label=\"");
-	html_attr(b, tr(r, "Tỉnh/thành phố", "Province"));
-	html(b, "\">");
-	html_txt(b, c->province_name);
-	html(b, "</td><td data-label=\"");
-	html_attr(b, tr(r, "Trạng thái", "Status"));
-	html(b, "\">");
-	html_txt(b, club_status_label(c->status, r->lang));
-	html(b, "</td><td class=\"num\" data-label=\"");
-	html_attr(b, tr(r, "Thành viên", "Members"));
-	html(b, "\">");
+	html(b, "</td>");
+	page_cell(b, tr(r, "Tỉnh/thành phố", "Province"), NULL, c->province_name);
+	page_cell(b, tr(r, "Trạng thái", "Status"), NULL, club_status_label(c->status, r->lang));
+	page_td(b, tr(r, "Thành viên", "Members"), "num");
 	html_int(b, c->members);
 	html(b, "</td></tr>");
 }
@@ -348,9 +133,7 @@ static void club_row(const Club *c, void *arg)
 HandlerResult web_clubs(Req *r)
 {
 	const char *q = req_query(r, "q"), *unit = req_query(r, "unit"), *status = req_query(r, "status");
-	int64_t page = req_param_id(r, "page");
-	if (page < 1)
-		page = 1;
+	int64_t page = page_number(r);
 	Err e = {0};
 	ClubFilter f = {0, NULL, q};
 	if (status && *status) {
@@ -359,20 +142,8 @@ HandlerResult web_clubs(Req *r)
 		else
 			err_set(&e, E_INVALID, "status");
 	}
-	if (unit && *unit) {
-		char today[11];
-		unit_today(today);
-		Unit u;
-		int have = unit_find(r->db, unit, today, &u);
-		if (have < 0)
-			return H_FATAL;
-		if (!have)
-			err_set(&e, E_NOT_FOUND, "unit");
-		else if (!sees_unit(r, u.id))
-			err_set(&e, E_OUT_OF_SCOPE, "unit");
-		else
-			f.unit_id = u.id;
-	}
+	if (form_unit_filter(r, unit, &f.unit_id, &e) < 0)
+		return H_FATAL;
 
 	Buf b;
 	buf_init(&b, 0);
@@ -392,38 +163,26 @@ HandlerResult web_clubs(Req *r)
 	html(&b, "</a></p>");
 
 	html(&b, "<form method=\"get\" action=\"/clubs\" class=\"inline\">");
-	input(r, &b, "q", "q", tr(r, "Tìm theo tên hoặc mã (gõ không dấu được)", "Search by name or code (accents optional)"),
-	      "search", q, &e, "", NULL);
-	if (!(r->actor.role == ROLE_CLUB))
-		input(r, &b, "unit", "unit", tr(r, "Mã tỉnh hoặc mã xã", "Province or commune code"), "text", unit, &e,
-		      "inputmode=\"numeric\" size=\"6\"", NULL);
-	select_open(r, &b, "status", "status", tr(r, "Trạng thái", "Status"), &e, 0);
-	option(&b, "", tr(r, "Mọi trạng thái", "Any status"), status);
-	for (size_t i = 0; i < sizeof status_codes / sizeof *status_codes; i++)
-		option(&b, status_codes[i], club_status_label(status_codes[i], r->lang), status);
-	select_close(r, &b, "status", "status", &e);
-	html(&b, "<div class=\"field\"><button type=\"submit\">");
-	html_txt(&b, tr(r, "Lọc", "Filter"));
-	html(&b, "</button></div></form>");
+	Form form = club_form(r, &b, &e, NULL);
+	form_input(&form, "q", tr(r, "Tìm theo tên hoặc mã (gõ không dấu được)", "Search by name or code (accents optional)"), "search",
+		   q, NULL, NULL);
+	if (r->actor.role != ROLE_CLUB)
+		form_input(&form, "unit", tr(r, "Mã tỉnh hoặc mã xã", "Province or commune code"), "text", unit,
+			   "inputmode=\"numeric\" size=\"6\"", NULL);
+	status_select(&form, tr(r, "Mọi trạng thái", "Any status"), status);
+	form_inline_end(&b, NULL, tr(r, "Lọc", "Filter"));
 
 	int64_t total = 0;
 	if (!e.code) {
-		html(&b, "<div class=\"scroll\"><table class=\"stack\"><caption>");
-		html_txt(&b, tr(r, "Các CLB theo thứ tự tên", "Clubs by name"));
-		html(&b, "</caption><thead><tr><th scope=\"col\">");
-		html_txt(&b, tr(r, "Mã CLB", "Code"));
-		html(&b, "</th><th scope=\"col\">");
-		html_txt(&b, tr(r, "Tên CLB", "Name"));
-		html(&b, "</th><th scope=\"col\">");
-		html_txt(&b, tr(r, "Xã/phường", "Commune"));
-		html(&b, "</th><th scope=\"col\">");
-		html_txt(&b, tr(r, "Tỉnh/thành phố", "Province"));
-		html(&b, "</th><th scope=\"col\">");
-		html_txt(&b, tr(r, "Trạng thái", "Status"));
-		html(&b, "</th><th scope=\"col\">");
-		html_txt(&b, tr(r, "Thành viên", "Members"));
-		html(&b, "</th></tr></thead><tbody>");
-		ListCtx x = {r, &b};
+		page_table_begin(&b, tr(r, "Các CLB theo thứ tự tên", "Clubs by name"));
+		page_th(&b, tr(r, "Mã CLB", "Code"));
+		page_th(&b, tr(r, "Tên CLB", "Name"));
+		page_th(&b, tr(r, "Xã/phường", "Commune"));
+		page_th(&b, tr(r, "Tỉnh/thành phố", "Province"));
+		page_th(&b, tr(r, "Trạng thái", "Status"));
+		page_th(&b, tr(r, "Thành viên", "Members"));
+		html(&b, "</tr></thead><tbody>");
+		PageCtx x = {r, &b};
 		total = club_list(r->db, &r->actor, &f, (page - 1) * CLUBS_PER_PAGE, CLUBS_PER_PAGE, club_row, &x);
 		if (total < 0) {
 			buf_free(&b);
@@ -431,22 +190,9 @@ HandlerResult web_clubs(Req *r)
 		}
 		html(&b, "</tbody></table></div>");
 	}
-	char n[VI_NUM_BUFSZ];
-	html(&b, "<p class=\"count\">");
-	html_txt(&b, vi_format_int(total, n));
-	html(&b, " ");
-	html_txt(&b, tr(r, "câu lạc bộ", "clubs"));
-	html(&b, "</p>");
-	Buf base;
-	buf_init(&base, 0);
-	buf_puts(&base, "/clubs?q=");
-	html_urlenc(&base, q ? q : "");
-	buf_puts(&base, "&unit=");
-	html_urlenc(&base, unit ? unit : "");
-	buf_puts(&base, "&status=");
-	html_urlenc(&base, status ? status : "");
-	pager(r, &b, buf_str(&base), page, CLUBS_PER_PAGE, total);
-	buf_free(&base);
+	page_count(&b, total, tr(r, "câu lạc bộ", "clubs"));
+	const char *query[] = {"q", q ? q : "", "unit", unit ? unit : "", "status", status ? status : "", NULL};
+	page_pager(r, &b, "/clubs", query, page, CLUBS_PER_PAGE, total);
 	page_end(r, &b);
 	return resp_html(r, e.code ? err_http_status(e.code) : 200, &b);
 }
@@ -461,14 +207,7 @@ typedef struct ProgCtx {
 static void programme_option(const Programme *p, void *arg)
 {
 	ProgCtx *x = arg;
-	html(x->b, "<option value=\"");
-	html_attr(x->b, p->code);
-	html(x->b, "\"");
-	if (x->selected && strcmp(x->selected, p->code) == 0)
-		html(x->b, " selected");
-	html(x->b, ">");
-	html_txt(x->b, p->name);
-	html(x->b, "</option>");
+	form_option(x->b, p->code, p->name, x->selected);
 }
 
 static void commune_option(const Unit *u, void *arg)
@@ -483,29 +222,31 @@ static void commune_option(const Unit *u, void *arg)
 
 /* The commune field of a new club: the code, the commune's name when the code is known, and for
  * officers of a province or a commune a list of today's communes to pick from. */
-static void commune_field(Req *r, Buf *b, const char *code, const char *founded, const Err *e)
+static void commune_field(const Form *f, const char *code, const char *founded)
 {
+	Req *r = f->r;
+	Buf *b = f->b;
 	char today[11];
 	unit_today(today);
 	int64_t scope_unit = 0;
 	const char *scope_club;
 	int list = !scope_is_national(&r->actor) && scope_filter(r->db, &r->actor, &scope_unit, &scope_club) == 0 && scope_unit;
-	input(r, b, "unit_code", "unit_code", tr(r, "Mã xã/phường (5 chữ số)", "Commune code (5 digits)"), "text", code, e,
-	      list ? "required inputmode=\"numeric\" list=\"communes\" autocomplete=\"off\"" : "required inputmode=\"numeric\" autocomplete=\"off\"",
-	      tr(r, "Xã nơi CLB được thành lập, theo địa giới tại ngày thành lập. Tra mã tại trang Đơn vị hành chính.",
-		 "The commune where the club was founded, as it was on the founding date. Codes are on the Administrative units page."));
+	form_input(f, "unit_code", tr(r, "Mã xã/phường (5 chữ số)", "Commune code (5 digits)"), "text", code,
+		   list ? "required inputmode=\"numeric\" list=\"communes\" autocomplete=\"off\"" : "required inputmode=\"numeric\" autocomplete=\"off\"",
+		   tr(r, "Xã nơi CLB được thành lập, theo địa giới tại ngày thành lập. Tra mã tại trang Đơn vị hành chính.",
+		      "The commune where the club was founded, as it was on the founding date. Codes are on the Administrative units page."));
 	if (list) {
 		Unit su;
 		html(b, "<datalist id=\"communes\">");
 		if (unit_get(r->db, scope_unit, &su) == 1 && su.level == UNIT_COMMUNE) {
 			commune_option(&su, b);
 		} else {
-			UnitFilter f = {today, UNIT_COMMUNE, scope_unit, NULL};
-			unit_list(r->db, &f, 0, 1000, commune_option, b);
+			UnitFilter within = {today, UNIT_COMMUNE, scope_unit, NULL};
+			unit_list(r->db, &within, 0, 1000, commune_option, b);
 		}
 		html(b, "</datalist>");
 	}
-	if (code && *code && !bad(e, "unit_code")) {
+	if (code && *code && !form_bad(f->e, "unit_code")) {
 		Unit u;
 		char on[11];
 		const char *when = founded && *founded && vi_parse_date(founded, on) == VI_OK ? on : today;
@@ -518,38 +259,34 @@ static void commune_field(Req *r, Buf *b, const char *code, const char *founded,
 }
 
 /* The fields of a club. v holds what to show (typed, or stored); creating adds the commune. */
-static void club_fields(Req *r, Buf *b, const ClubInput *v, const Err *e, int creating)
+static void club_fields(const Form *f, const ClubInput *v, int creating)
 {
-	input(r, b, "name", "name", tr(r, "Tên CLB", "Club name"), "text", v->name, e, "required maxlength=\"150\"",
-	      tr(r, "Ví dụ: CLB Liên thế hệ tự giúp nhau thôn Phú Khê", "E.g. CLB Liên thế hệ tự giúp nhau thôn Phú Khê"));
+	Req *r = f->r;
+	form_input(f, "name", tr(r, "Tên CLB", "Club name"), "text", v->name, "required maxlength=\"150\"",
+		   tr(r, "Ví dụ: CLB Liên thế hệ tự giúp nhau thôn Phú Khê", "E.g. CLB Liên thế hệ tự giúp nhau thôn Phú Khê"));
 	if (creating)
-		commune_field(r, b, v->unit_code, v->founded_on, e);
-	input(r, b, "village", "village", tr(r, "Thôn, tổ dân phố", "Village or residential group"), "text", v->village, e,
-	      "maxlength=\"150\"", NULL);
-	date_input(r, b, "founded_on", "founded_on", tr(r, "Ngày thành lập", "Founded on"), v->founded_on, e, "");
-	input(r, b, "decision_no", "decision_no", tr(r, "Số quyết định thành lập", "Founding decision number"), "text",
-	      v->decision_no, e, "maxlength=\"60\"", tr(r, "Ví dụ: 125/QĐ-UBND", "E.g. 125/QĐ-UBND"));
-	date_input(r, b, "decision_date", "decision_date", tr(r, "Ngày ký quyết định", "Decision date"), v->decision_date, e, "");
-	select_open(r, b, "status", "status", tr(r, "Trạng thái", "Status"), e, 0);
-	if (creating)
-		option(b, "", tr(r, "Tự xác định: đã thành lập / dự kiến", "From the founding date"), v->status);
-	for (size_t i = 0; i < sizeof status_codes / sizeof *status_codes; i++)
-		option(b, status_codes[i], club_status_label(status_codes[i], r->lang), v->status);
-	select_close(r, b, "status", "status", e);
-	date_input(r, b, "status_date", "status_date",
-		   tr(r, "Trạng thái từ ngày (để trống: ngày thành lập hoặc hôm nay)", "Status since (blank: the founding date or today)"),
-		   v->status_date, e, "");
-	select_open(r, b, "programme", "programme", tr(r, "Đề án, dự án thành lập hoặc hỗ trợ", "Founding or supporting programme"), e, 0);
-	option(b, "", tr(r, "— không có —", "— none —"), v->programme);
-	ProgCtx pc = {b, v->programme};
+		commune_field(f, v->unit_code, v->founded_on);
+	form_input(f, "village", tr(r, "Thôn, tổ dân phố", "Village or residential group"), "text", v->village, "maxlength=\"150\"",
+		   NULL);
+	form_date(f, "founded_on", tr(r, "Ngày thành lập", "Founded on"), v->founded_on, NULL);
+	form_input(f, "decision_no", tr(r, "Số quyết định thành lập", "Founding decision number"), "text", v->decision_no,
+		   "maxlength=\"60\"", tr(r, "Ví dụ: 125/QĐ-UBND", "E.g. 125/QĐ-UBND"));
+	form_date(f, "decision_date", tr(r, "Ngày ký quyết định", "Decision date"), v->decision_date, NULL);
+	status_select(f, creating ? tr(r, "Tự xác định: đã thành lập / dự kiến", "From the founding date") : NULL, v->status);
+	form_date(f, "status_date",
+		  tr(r, "Trạng thái từ ngày (để trống: ngày thành lập hoặc hôm nay)", "Status since (blank: the founding date or today)"),
+		  v->status_date, NULL);
+	form_select_begin(f, "programme", tr(r, "Đề án, dự án thành lập hoặc hỗ trợ", "Founding or supporting programme"), 0);
+	form_option(f->b, "", tr(r, "— không có —", "— none —"), v->programme);
+	ProgCtx pc = {f->b, v->programme};
 	programme_list(r->db, programme_option, &pc);
-	select_close(r, b, "programme", "programme", e);
-	input(r, b, "meeting_place", "meeting_place", tr(r, "Nơi sinh hoạt", "Meeting place"), "text", v->meeting_place, e,
-	      "maxlength=\"190\"", tr(r, "Ví dụ: Nhà văn hóa thôn", "E.g. the village cultural house"));
-	input(r, b, "contact_name", "contact_name", tr(r, "Người liên hệ", "Contact person"), "text", v->contact_name, e,
-	      "maxlength=\"120\" autocomplete=\"off\"", NULL);
-	input(r, b, "contact_phone", "contact_phone", tr(r, "Điện thoại liên hệ", "Contact phone"), "tel", v->contact_phone, e,
-	      "maxlength=\"30\" autocomplete=\"off\"", NULL);
+	form_select_end(f, "programme");
+	form_input(f, "meeting_place", tr(r, "Nơi sinh hoạt", "Meeting place"), "text", v->meeting_place, "maxlength=\"190\"",
+		   tr(r, "Ví dụ: Nhà văn hóa thôn", "E.g. the village cultural house"));
+	form_input(f, "contact_name", tr(r, "Người liên hệ", "Contact person"), "text", v->contact_name,
+		   "maxlength=\"120\" autocomplete=\"off\"", NULL);
+	form_input(f, "contact_phone", tr(r, "Điện thoại liên hệ", "Contact phone"), "tel", v->contact_phone,
+		   "maxlength=\"30\" autocomplete=\"off\"", NULL);
 }
 
 static ClubInput club_input_from_form(Req *r)
@@ -576,13 +313,12 @@ static HandlerResult club_new_page(Req *r, int status, const ClubInput *v, const
 	Buf b;
 	buf_init(&b, 0);
 	page_begin(r, &b, tr(r, "Thêm câu lạc bộ", "Add a club"));
-	error_summary(r, &b, e);
-	html(&b, "<form method=\"post\" action=\"/clubs\" class=\"narrow\">");
-	form_csrf(r, &b);
-	club_fields(r, &b, v, e, 1);
-	html(&b, "<button type=\"submit\" class=\"primary\">");
-	html_txt(&b, tr(r, "Tạo CLB", "Create the club"));
-	html(&b, "</button></form>");
+	form_summary(r, &b, e);
+	form_post_begin(r, &b, "narrow", "/clubs", NULL);
+	Form form = club_form(r, &b, e, NULL);
+	club_fields(&form, v, 1);
+	form_button(&b, "primary", tr(r, "Tạo CLB", "Create the club"));
+	html(&b, "</form>");
 	page_end(r, &b);
 	return resp_html(r, status, &b);
 }
@@ -680,28 +416,20 @@ static void composition_block(Req *r, Buf *b, const Composition *c, const char *
 		html(b, " ");
 		html_txt(b, tr(r, "CLB, số đếm là bình quân mỗi CLB", "clubs, counts are per club on average"));
 	}
-	html(b, "</caption><thead><tr><th scope=\"col\">");
-	html_txt(b, tr(r, "Chỉ số", "Figure"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Hiện có", "Now"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Mô hình", "Model"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Đánh giá", "Check"));
-	html(b, "</th></tr></thead><tbody>");
+	html(b, "</caption><thead><tr>");
+	page_th(b, tr(r, "Chỉ số", "Figure"));
+	page_th(b, tr(r, "Hiện có", "Now"));
+	page_th(b, tr(r, "Mô hình", "Model"));
+	page_th(b, tr(r, "Đánh giá", "Check"));
+	html(b, "</tr></thead><tbody>");
 	for (int i = 0; i < MODEL_CHECKS; i++) {
 		const ModelCheck *m = &mc[i];
 		if (m->off)
 			html(b, "<tr class=\"off\">");
 		else
 			html(b, "<tr>");
-		html(b, "<td data-label=\"");
-		html_attr(b, tr(r, "Chỉ số", "Figure"));
-		html(b, "\">");
-		html_txt(b, strcmp(r->lang, "en") == 0 ? m->what_en : m->what_vi);
-		html(b, "</td><td class=\"num\" data-label=\"");
-		html_attr(b, tr(r, "Hiện có", "Now"));
-		html(b, "\">");
+		page_cell(b, tr(r, "Chỉ số", "Figure"), NULL, tr(r, m->what_vi, m->what_en));
+		page_td(b, tr(r, "Hiện có", "Now"), "num");
 		if (m->is_share) {
 			share_txt(b, m->value);
 			html(b, " <span class=\"muted\">(");
@@ -712,13 +440,11 @@ static void composition_block(Req *r, Buf *b, const Composition *c, const char *
 		} else {
 			html_txt(b, vi_format_int(m->value, n));
 		}
-		html(b, "</td><td class=\"num\" data-label=\"");
-		html_attr(b, tr(r, "Mô hình", "Model"));
-		html(b, "\">");
+		html(b, "</td>");
+		page_td(b, tr(r, "Mô hình", "Model"), "num");
 		target_txt(r, b, m);
-		html(b, "</td><td data-label=\"");
-		html_attr(b, tr(r, "Đánh giá", "Check"));
-		html(b, "\">");
+		html(b, "</td>");
+		page_td(b, tr(r, "Đánh giá", "Check"), NULL);
 		if (m->off) {
 			html(b, "<strong class=\"flag off\">✗ ");
 			html_txt(b, m->value < m->low ? tr(r, "Chưa đạt: thấp hơn mô hình", "Off: below the model")
@@ -760,16 +486,6 @@ static const Err *err_for(const ClubState *s, const char *form, int64_t row)
 	return s && s->form && strcmp(s->form, form) == 0 && s->row == row ? s->e : NULL;
 }
 
-/* What the form that failed had typed in name, else the default. */
-static const char *typed(Req *r, const Err *e, const char *name, const char *dflt)
-{
-	if (e) {
-		const char *v = req_form(r, name);
-		return v ? v : "";
-	}
-	return dflt;
-}
-
 typedef struct Choice {
 	int64_t id;
 	char name[224];
@@ -798,27 +514,20 @@ static void choice_add(const Member *m, void *arg)
 	x->birth_year = m->birth_year;
 }
 
-static void member_select(Req *r, Buf *b, const char *id, const char *label, const Choices *ch, const char *selected,
-			  const Err *e, const char *blank)
+/* The member_id select of a form: the club's members ("Name (birth year)"), the one picked in the
+ * form that failed selected. blank names the first, empty choice; NULL makes a choice required. */
+static void member_select(const Form *f, const char *label, const Choices *ch, const char *blank)
 {
-	select_open(r, b, id, "member_id", label, e, blank == NULL);
-	html(b, "<option value=\"\">");
-	html_txt(b, blank ? blank : tr(r, "— chọn thành viên —", "— choose a member —"));
-	html(b, "</option>");
-	char v[24];
+	const char *selected = form_value(f, "member_id", NULL);
+	form_select_begin(f, "member_id", label, blank == NULL);
+	form_option(f->b, "", blank ? blank : tr(f->r, "— chọn thành viên —", "— choose a member —"), NULL);
+	char v[24], name[256];
 	for (size_t i = 0; i < ch->n; i++) {
 		snprintf(v, sizeof v, "%lld", (long long)ch->v[i].id);
-		html(b, "<option value=\"");
-		html_attr(b, v);
-		html(b, "\"");
-		if (selected && strcmp(selected, v) == 0)
-			html(b, " selected");
-		html(b, ">");
-		html_txt(b, ch->v[i].name);
-		html_txtf(b, " (%d)", ch->v[i].birth_year);
-		html(b, "</option>");
+		snprintf(name, sizeof name, "%s (%d)", ch->v[i].name, ch->v[i].birth_year);
+		form_option(f->b, v, name, selected);
 	}
-	select_close(r, b, id, "member_id", e);
+	form_select_end(f, "member_id");
 }
 
 static const char *const role_codes[] = {"chair", "vice_chair", "accountant", "treasurer", "secretary", "board_member"};
@@ -835,26 +544,22 @@ typedef struct BoardCtx {
 /* A small form that ends a term on a date (today by default). */
 static void end_form(Req *r, Buf *b, const char *action_base, int64_t id, const char *kind, const ClubState *s)
 {
-	char fid[48], action[64], today[11], d[VI_DATE_BUFSZ];
+	char prefix[48], action[64];
 	const Err *e = err_for(s, kind[0] == 'b' ? "end-b" : "end-v", id);
-	snprintf(fid, sizeof fid, "end-%c%lld-to", kind[0], (long long)id);
+	snprintf(prefix, sizeof prefix, "end-%c%lld-", kind[0], (long long)id);
 	snprintf(action, sizeof action, "%s%lld/end", action_base, (long long)id);
-	unit_today(today);
+	Form form = club_form(r, b, e, prefix);
 	html(b, "<details");
 	if (e)
 		html(b, " open");
 	html(b, "><summary>");
 	html_txt(b, kind[0] == 'b' ? tr(r, "Kết thúc nhiệm kỳ", "End the term") : tr(r, "Thôi làm tình nguyện viên", "Stop volunteering"));
-	html(b, "</summary><form method=\"post\" class=\"row-form\" action=\"");
-	html_attr(b, action);
-	html(b, "\">");
-	form_csrf(r, b);
-	if (e && !e->field)
-		form_error(r, b, e);
-	date_input(r, b, fid, "to", tr(r, "Đến ngày", "Until"), typed(r, e, "to", date_value(today, d)), e, "required");
-	html(b, "<button type=\"submit\">");
-	html_txt(b, tr(r, "Kết thúc", "End"));
-	html(b, "</button></form></details>");
+	html(b, "</summary>");
+	form_post_begin(r, b, "row-form", action, NULL);
+	form_error_general(r, b, e);
+	form_date_today(&form, "to", tr(r, "Đến ngày", "Until"));
+	form_button(b, NULL, tr(r, "Kết thúc", "End"));
+	html(b, "</form></details>");
 }
 
 static void board_row(const BoardRole *br, void *arg)
@@ -865,31 +570,20 @@ static void board_row(const BoardRole *br, void *arg)
 	if ((br->to_date[0] != '\0') != x->past)
 		return;
 	x->shown++;
-	html(b, "<tr><td data-label=\"");
-	html_attr(b, tr(r, "Chức vụ", "Role"));
-	html(b, "\">");
-	html_txt(b, board_role_label(br->role, r->lang));
-	html(b, "</td><td data-label=\"");
-	html_attr(b, tr(r, "Họ và tên", "Name"));
-	html(b, "\"><a href=\"/members/");
-	html_int(b, br->member_id);
-	html(b, "\">");
-	html_txt(b, br->member_name);
-	html(b, "</a></td><td class=\"nowrap\" data-label=\"");
-	html_attr(b, tr(r, "Từ ngày", "From"));
-	html(b, "\">");
-	date_txt(b, br->from_date);
+	html(b, "<tr>");
+	page_cell(b, tr(r, "Chức vụ", "Role"), NULL, board_role_label(br->role, r->lang));
+	page_td(b, tr(r, "Họ và tên", "Name"), NULL);
+	page_link(b, "/members/", br->member_id, br->member_name);
+	html(b, "</td>");
+	page_td(b, tr(r, "Từ ngày", "From"), "nowrap");
+	page_date(b, br->from_date, "—");
 	html(b, "</td>");
 	if (x->past) {
-		html(b, "<td class=\"nowrap\" data-label=\"");
-		html_attr(b, tr(r, "Đến ngày", "Until"));
-		html(b, "\">");
-		date_txt(b, br->to_date);
+		page_td(b, tr(r, "Đến ngày", "Until"), "nowrap");
+		page_date(b, br->to_date, "—");
 		html(b, "</td>");
 	} else if (x->keep) {
-		html(b, "<td data-label=\"");
-		html_attr(b, tr(r, "Thay đổi", "Change"));
-		html(b, "\">");
+		page_td(b, tr(r, "Thay đổi", "Change"), NULL);
 		end_form(r, b, "/board/", br->id, "b", x->s);
 		html(b, "</td>");
 	}
@@ -898,20 +592,12 @@ static void board_row(const BoardRole *br, void *arg)
 
 static void board_table_head(Req *r, Buf *b, int past, int keep)
 {
-	html(b, "<div class=\"scroll\"><table class=\"stack\"><caption>");
-	html_txt(b, past ? tr(r, "Các nhiệm kỳ đã kết thúc", "Past terms") : tr(r, "Ban chủ nhiệm hiện nay", "The board today"));
-	html(b, "</caption><thead><tr><th scope=\"col\">");
-	html_txt(b, tr(r, "Chức vụ", "Role"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Họ và tên", "Name"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Từ ngày", "From"));
-	html(b, "</th>");
-	if (past || keep) {
-		html(b, "<th scope=\"col\">");
-		html_txt(b, past ? tr(r, "Đến ngày", "Until") : tr(r, "Thay đổi", "Change"));
-		html(b, "</th>");
-	}
+	page_table_begin(b, past ? tr(r, "Các nhiệm kỳ đã kết thúc", "Past terms") : tr(r, "Ban chủ nhiệm hiện nay", "The board today"));
+	page_th(b, tr(r, "Chức vụ", "Role"));
+	page_th(b, tr(r, "Họ và tên", "Name"));
+	page_th(b, tr(r, "Từ ngày", "From"));
+	if (past || keep)
+		page_th(b, past ? tr(r, "Đến ngày", "Until") : tr(r, "Thay đổi", "Change"));
 	html(b, "</tr></thead><tbody>");
 }
 
@@ -941,31 +627,26 @@ static int board_section(Req *r, Buf *b, const Club *c, const ClubState *s, int 
 	}
 	if (keep) {
 		const Err *e = err_for(s, "board", 0);
-		char action[48], today[11], d[VI_DATE_BUFSZ];
+		Form form = club_form(r, b, e, "board-");
+		char action[48];
 		snprintf(action, sizeof action, "/clubs/%lld/board", (long long)c->id);
-		unit_today(today);
 		html(b, "<h3>");
 		html_txt(b, tr(r, "Giao chức vụ", "Give a role"));
 		html(b, "</h3><p class=\"note\">");
 		html_txt(b, tr(r, "Chủ nhiệm, kế toán, thủ quỹ, thư ký mỗi chức một người: người mới nhận thì nhiệm kỳ của người cũ kết thúc ngày hôm trước.",
 			       "Chair, accountant, treasurer and secretary are held by one person at a time: the previous holder's term ends the day before."));
-		html(b, "</p><form method=\"post\" class=\"inline\" action=\"");
-		html_attr(b, action);
-		html(b, "#board\">");
-		form_csrf(r, b);
-		if (e && !e->field)
-			form_error(r, b, e);
-		member_select(r, b, "board-member_id", tr(r, "Thành viên", "Member"), ch, typed(r, e, "member_id", NULL), e, NULL);
-		const char *role = typed(r, e, "role", NULL);
-		select_open(r, b, "board-role", "role", tr(r, "Chức vụ", "Role"), e, 1);
-		option(b, "", tr(r, "— chọn chức vụ —", "— choose a role —"), role);
+		html(b, "</p>");
+		form_post_begin(r, b, "inline", action, "#board");
+		form_error_general(r, b, e);
+		member_select(&form, tr(r, "Thành viên", "Member"), ch, NULL);
+		const char *role = form_value(&form, "role", NULL);
+		form_select_begin(&form, "role", tr(r, "Chức vụ", "Role"), 1);
+		form_option(b, "", tr(r, "— chọn chức vụ —", "— choose a role —"), role);
 		for (size_t i = 0; i < sizeof role_codes / sizeof *role_codes; i++)
-			option(b, role_codes[i], board_role_label(role_codes[i], r->lang), role);
-		select_close(r, b, "board-role", "role", e);
-		date_input(r, b, "board-from", "from", tr(r, "Từ ngày", "From"), typed(r, e, "from", date_value(today, d)), e, "required");
-		html(b, "<div class=\"field\"><button type=\"submit\" class=\"primary\">");
-		html_txt(b, tr(r, "Giao chức vụ", "Give the role"));
-		html(b, "</button></div></form>");
+			form_option(b, role_codes[i], board_role_label(role_codes[i], r->lang), role);
+		form_select_end(&form, "role");
+		form_date_today(&form, "from", tr(r, "Từ ngày", "From"));
+		form_inline_end(b, "primary", tr(r, "Giao chức vụ", "Give the role"));
 	}
 	html(b, "</section>");
 	return 0;
@@ -984,31 +665,25 @@ typedef struct VolCtx {
 static void visit_form(Req *r, Buf *b, const Volunteer *v, const ClubState *s, const Choices *ch)
 {
 	const Err *e = err_for(s, "visit", v->id);
-	char action[64], fid[48], today[11], d[VI_DATE_BUFSZ];
+	char action[64], prefix[48];
 	snprintf(action, sizeof action, "/volunteers/%lld/visits", (long long)v->id);
-	unit_today(today);
+	snprintf(prefix, sizeof prefix, "visit-%lld-", (long long)v->id);
+	Form form = club_form(r, b, e, prefix);
 	html(b, "<details");
 	if (e)
 		html(b, " open");
 	html(b, "><summary>");
 	html_txt(b, tr(r, "Thêm người được thăm", "Add a person visited"));
-	html(b, "</summary><form method=\"post\" action=\"");
-	html_attr(b, action);
-	html(b, "\">");
-	form_csrf(r, b);
-	if (e && !e->field)
-		form_error(r, b, e);
-	snprintf(fid, sizeof fid, "visit-%lld-member_id", (long long)v->id);
-	member_select(r, b, fid, tr(r, "Thành viên được thăm", "Member visited"), ch, typed(r, e, "member_id", NULL), e,
+	html(b, "</summary>");
+	form_post_begin(r, b, NULL, action, NULL);
+	form_error_general(r, b, e);
+	member_select(&form, tr(r, "Thành viên được thăm", "Member visited"), ch,
 		      tr(r, "— người ngoài CLB: ghi tên bên dưới —", "— someone outside the club: name below —"));
-	snprintf(fid, sizeof fid, "visit-%lld-person_name", (long long)v->id);
-	input(r, b, fid, "person_name", tr(r, "hoặc họ tên người ngoài CLB", "or the name of someone outside the club"), "text",
-	      typed(r, e, "person_name", NULL), e, "maxlength=\"150\" autocomplete=\"off\"", NULL);
-	snprintf(fid, sizeof fid, "visit-%lld-from", (long long)v->id);
-	date_input(r, b, fid, "from", tr(r, "Từ ngày", "From"), typed(r, e, "from", date_value(today, d)), e, "required");
-	html(b, "<button type=\"submit\">");
-	html_txt(b, tr(r, "Ghi nhận", "Record"));
-	html(b, "</button></form></details>");
+	form_input(&form, "person_name", tr(r, "hoặc họ tên người ngoài CLB", "or the name of someone outside the club"), "text",
+		   form_value(&form, "person_name", NULL), "maxlength=\"150\" autocomplete=\"off\"", NULL);
+	form_date_today(&form, "from", tr(r, "Từ ngày", "From"));
+	form_button(b, NULL, tr(r, "Ghi nhận", "Record"));
+	html(b, "</form></details>");
 }
 
 static void volunteer_row(const Volunteer *v, void *arg)
@@ -1021,33 +696,26 @@ static void volunteer_row(const Volunteer *v, void *arg)
 		x->past++;
 	else
 		x->current++;
-	html(b, "<tr><td data-label=\"");
-	html_attr(b, tr(r, "Tình nguyện viên", "Volunteer"));
-	html(b, "\"><a href=\"/members/");
-	html_int(b, v->member_id);
-	html(b, "\">");
-	html_txt(b, v->member_name);
-	html(b, "</a></td><td class=\"nowrap\" data-label=\"");
-	html_attr(b, tr(r, "Từ ngày", "From"));
-	html(b, "\">");
-	date_txt(b, v->from_date);
+	html(b, "<tr>");
+	page_td(b, tr(r, "Tình nguyện viên", "Volunteer"), NULL);
+	page_link(b, "/members/", v->member_id, v->member_name);
+	html(b, "</td>");
+	page_td(b, tr(r, "Từ ngày", "From"), "nowrap");
+	page_date(b, v->from_date, "—");
 	if (past) {
 		html(b, " – ");
-		date_txt(b, v->to_date);
+		page_date(b, v->to_date, "—");
 		html(b, "</td></tr>");
 		return;
 	}
-	html(b, "</td><td data-label=\"");
-	html_attr(b, tr(r, "Thăm, chăm sóc", "Visits"));
-	html(b, "\">");
+	html(b, "</td>");
+	page_td(b, tr(r, "Thăm, chăm sóc", "Visits"), NULL);
 	html_txt(b, v->visits[0] ? v->visits : "—");
 	if (x->keep)
 		visit_form(r, b, v, x->s, x->ch);
 	html(b, "</td>");
 	if (x->keep) {
-		html(b, "<td data-label=\"");
-		html_attr(b, tr(r, "Thay đổi", "Change"));
-		html(b, "\">");
+		page_td(b, tr(r, "Thay đổi", "Change"), NULL);
 		end_form(r, b, "/volunteers/", v->id, "v", x->s);
 		html(b, "</td>");
 	}
@@ -1065,20 +733,12 @@ static int volunteer_section(Req *r, Buf *b, const Club *c, const ClubState *s, 
 	VolCtx x = {r, &rows, s, keep, ch, 0, 0, &past};
 	int rc = volunteer_list(r->db, &r->actor, c->id, 0, volunteer_row, &x);
 	if (rc >= 0 && x.current) {
-		html(b, "<div class=\"scroll\"><table class=\"stack\"><caption>");
-		html_txt(b, tr(r, "Đang làm tình nguyện viên và người được thăm", "Volunteers now and whom they visit"));
-		html(b, "</caption><thead><tr><th scope=\"col\">");
-		html_txt(b, tr(r, "Tình nguyện viên", "Volunteer"));
-		html(b, "</th><th scope=\"col\">");
-		html_txt(b, tr(r, "Từ ngày", "From"));
-		html(b, "</th><th scope=\"col\">");
-		html_txt(b, tr(r, "Thăm, chăm sóc", "Visits"));
-		html(b, "</th>");
-		if (keep) {
-			html(b, "<th scope=\"col\">");
-			html_txt(b, tr(r, "Thay đổi", "Change"));
-			html(b, "</th>");
-		}
+		page_table_begin(b, tr(r, "Đang làm tình nguyện viên và người được thăm", "Volunteers now and whom they visit"));
+		page_th(b, tr(r, "Tình nguyện viên", "Volunteer"));
+		page_th(b, tr(r, "Từ ngày", "From"));
+		page_th(b, tr(r, "Thăm, chăm sóc", "Visits"));
+		if (keep)
+			page_th(b, tr(r, "Thay đổi", "Change"));
 		html(b, "</tr></thead><tbody>");
 		buf_append(b, buf_str(&rows), rows.len);
 		html(b, "</tbody></table></div>");
@@ -1089,13 +749,10 @@ static int volunteer_section(Req *r, Buf *b, const Club *c, const ClubState *s, 
 		html(b, "</p>");
 	}
 	if (rc >= 0 && x.past) {
-		html(b, "<div class=\"scroll\"><table class=\"stack\"><caption>");
-		html_txt(b, tr(r, "Đã thôi làm tình nguyện viên", "Former volunteers"));
-		html(b, "</caption><thead><tr><th scope=\"col\">");
-		html_txt(b, tr(r, "Tình nguyện viên", "Volunteer"));
-		html(b, "</th><th scope=\"col\">");
-		html_txt(b, tr(r, "Thời gian", "Period"));
-		html(b, "</th></tr></thead><tbody>");
+		page_table_begin(b, tr(r, "Đã thôi làm tình nguyện viên", "Former volunteers"));
+		page_th(b, tr(r, "Tình nguyện viên", "Volunteer"));
+		page_th(b, tr(r, "Thời gian", "Period"));
+		html(b, "</tr></thead><tbody>");
 		buf_append(b, buf_str(&past), past.len);
 		html(b, "</tbody></table></div>");
 	}
@@ -1105,23 +762,17 @@ static int volunteer_section(Req *r, Buf *b, const Club *c, const ClubState *s, 
 		return -1;
 	if (keep) {
 		const Err *e = err_for(s, "volunteer", 0);
-		char action[48], today[11], d[VI_DATE_BUFSZ];
+		Form form = club_form(r, b, e, "volunteer-");
+		char action[48];
 		snprintf(action, sizeof action, "/clubs/%lld/volunteers", (long long)c->id);
-		unit_today(today);
 		html(b, "<h3>");
 		html_txt(b, tr(r, "Thêm tình nguyện viên", "Add a volunteer"));
-		html(b, "</h3><form method=\"post\" class=\"inline\" action=\"");
-		html_attr(b, action);
-		html(b, "#volunteers\">");
-		form_csrf(r, b);
-		if (e && !e->field)
-			form_error(r, b, e);
-		member_select(r, b, "volunteer-member_id", tr(r, "Thành viên", "Member"), ch, typed(r, e, "member_id", NULL), e, NULL);
-		date_input(r, b, "volunteer-from", "from", tr(r, "Từ ngày", "From"), typed(r, e, "from", date_value(today, d)), e,
-			   "required");
-		html(b, "<div class=\"field\"><button type=\"submit\" class=\"primary\">");
-		html_txt(b, tr(r, "Thêm", "Add"));
-		html(b, "</button></div></form>");
+		html(b, "</h3>");
+		form_post_begin(r, b, "inline", action, "#volunteers");
+		form_error_general(r, b, e);
+		member_select(&form, tr(r, "Thành viên", "Member"), ch, NULL);
+		form_date_today(&form, "from", tr(r, "Từ ngày", "From"));
+		form_inline_end(b, "primary", tr(r, "Thêm", "Add"));
 	}
 	html(b, "</section>");
 	return 0;
@@ -1142,14 +793,7 @@ static void status_item(const char *status, const char *from, void *arg)
 	html(x->b, " ");
 	html_txt(x->b, tr(x->r, "từ", "from"));
 	html(x->b, " ");
-	date_txt(x->b, from);
-}
-
-static void fact(Buf *b, const char *label)
-{
-	html(b, "<dt>");
-	html_txt(b, label);
-	html(b, "</dt><dd>");
+	page_date(x->b, from, "—");
 }
 
 typedef struct ProgName {
@@ -1170,14 +814,12 @@ static void club_facts(Req *r, Buf *b, const Club *c)
 	unit_today(today);
 	int people = scope_sees_people(&r->actor);
 	html(b, "<dl class=\"facts stack-phone\">");
-	fact(b, tr(r, "Mã CLB", "Club code"));
-	html_txt(b, c->code);
-	html(b, "</dd>");
-	fact(b, tr(r, "Xã khi thành lập", "Commune when founded"));
+	page_fact_txt(b, tr(r, "Mã CLB", "Club code"), c->code);
+	page_fact(b, tr(r, "Xã khi thành lập", "Commune when founded"));
 	unit_place(r, b, c->unit_id);
 	html_txtf(b, " (%s)", c->unit_code);
 	html(b, "</dd>");
-	fact(b, tr(r, "Xã hiện nay", "Commune today"));
+	page_fact(b, tr(r, "Xã hiện nay", "Commune today"));
 	Unit now;
 	int have = unit_restated(r->db, c->unit_id, today, &now);
 	if (have == 1 && now.id == c->unit_id) {
@@ -1189,32 +831,30 @@ static void club_facts(Req *r, Buf *b, const Club *c)
 		html_txt(b, tr(r, "chưa có bảng đối chiếu sang địa giới hiện nay", "not mapped to today's units yet"));
 	}
 	html(b, "</dd>");
-	fact(b, tr(r, "Thôn, tổ dân phố", "Village"));
-	html_txt(b, c->village[0] ? c->village : "—");
-	html(b, "</dd>");
-	fact(b, tr(r, "Quyết định thành lập", "Founding decision"));
+	page_fact_txt(b, tr(r, "Thôn, tổ dân phố", "Village"), c->village[0] ? c->village : "—");
+	page_fact(b, tr(r, "Quyết định thành lập", "Founding decision"));
 	if (c->decision_no[0] || c->decision_date[0]) {
 		html_txtf(b, "%s %s", tr(r, "Số", "No."), c->decision_no[0] ? c->decision_no : "—");
 		if (c->decision_date[0]) {
 			html(b, " ");
 			html_txt(b, tr(r, "ngày", "of"));
 			html(b, " ");
-			date_txt(b, c->decision_date);
+			page_date(b, c->decision_date, "—");
 		}
 	} else {
 		html(b, "—");
 	}
 	html(b, "</dd>");
-	fact(b, tr(r, "Ngày thành lập", "Founded on"));
-	date_txt(b, c->founded_on);
+	page_fact(b, tr(r, "Ngày thành lập", "Founded on"));
+	page_date(b, c->founded_on, "—");
 	html(b, "</dd>");
-	fact(b, tr(r, "Trạng thái", "Status"));
+	page_fact(b, tr(r, "Trạng thái", "Status"));
 	html(b, "<strong>");
 	html_txt(b, club_status_label(c->status, r->lang));
 	html(b, "</strong> ");
 	html_txt(b, tr(r, "từ", "since"));
 	html(b, " ");
-	date_txt(b, c->status_date);
+	page_date(b, c->status_date, "—");
 	StatusCtx sx = {r, b, 0};
 	Buf hist;
 	buf_init(&hist, 0);
@@ -1228,7 +868,7 @@ static void club_facts(Req *r, Buf *b, const Club *c)
 	}
 	buf_free(&hist);
 	html(b, "</dd>");
-	fact(b, tr(r, "Đề án, dự án", "Programme"));
+	page_fact(b, tr(r, "Đề án, dự án", "Programme"));
 	if (c->programme_code[0]) {
 		ProgName pn = {c->programme_code, ""};
 		programme_list(r->db, programme_name, &pn);
@@ -1237,11 +877,9 @@ static void club_facts(Req *r, Buf *b, const Club *c)
 		html(b, "—");
 	}
 	html(b, "</dd>");
-	fact(b, tr(r, "Nơi sinh hoạt", "Meeting place"));
-	html_txt(b, c->meeting_place[0] ? c->meeting_place : "—");
-	html(b, "</dd>");
+	page_fact_txt(b, tr(r, "Nơi sinh hoạt", "Meeting place"), c->meeting_place[0] ? c->meeting_place : "—");
 	if (people) {
-		fact(b, tr(r, "Liên hệ", "Contact"));
+		page_fact(b, tr(r, "Liên hệ", "Contact"));
 		html_txt(b, c->contact_name[0] ? c->contact_name : "—");
 		if (c->contact_phone[0]) {
 			html(b, " · <a href=\"tel:");
@@ -1252,7 +890,7 @@ static void club_facts(Req *r, Buf *b, const Club *c)
 		}
 		html(b, "</dd>");
 	}
-	fact(b, tr(r, "Thành viên trên sổ", "Members on the book"));
+	page_fact(b, tr(r, "Thành viên trên sổ", "Members on the book"));
 	html_txt(b, vi_format_int(c->members, n));
 	html(b, "</dd></dl>");
 }
@@ -1263,66 +901,45 @@ static void club_links(Req *r, Buf *b, const Club *c)
 		return;
 	int keep = member_may_write(&r->actor);
 	char href[96];
+	long long id = (long long)c->id;
 	html(b, "<ul class=\"actions\">");
-	snprintf(href, sizeof href, "/clubs/%lld/members", (long long)c->id);
-	html(b, "<li><a class=\"button\" href=\"");
-	html_attr(b, href);
-	html(b, "\">");
-	html_txt(b, tr(r, "Danh sách thành viên", "Members"));
-	html(b, "</a></li>");
+	snprintf(href, sizeof href, "/clubs/%lld/members", id);
+	page_action(b, href, tr(r, "Danh sách thành viên", "Members"));
 	if (keep && strcmp(c->status, "dissolved") != 0) {
-		snprintf(href, sizeof href, "/clubs/%lld/members/new", (long long)c->id);
-		html(b, "<li><a class=\"button\" href=\"");
-		html_attr(b, href);
-		html(b, "\">");
-		html_txt(b, tr(r, "Thêm thành viên", "Add a member"));
-		html(b, "</a></li>");
+		snprintf(href, sizeof href, "/clubs/%lld/members/new", id);
+		page_action(b, href, tr(r, "Thêm thành viên", "Add a member"));
 	}
-	snprintf(href, sizeof href, "/clubs/%lld/book", (long long)c->id);
-	html(b, "<li><a class=\"button\" href=\"");
-	html_attr(b, href);
-	html(b, "\">");
-	html_txt(b, tr(r, "Sổ thành viên (in)", "Member book (print)"));
-	html(b, "</a></li>");
+	snprintf(href, sizeof href, "/clubs/%lld/book", id);
+	page_action(b, href, tr(r, "Sổ thành viên (in)", "Member book (print)"));
 	if (keep) {
-		snprintf(href, sizeof href, "/imports/new?kind=members&club=%lld", (long long)c->id);
-		html(b, "<li><a class=\"button\" href=\"");
-		html_attr(b, href);
-		html(b, "\">");
-		html_txt(b, tr(r, "Nhập thành viên từ Excel", "Import members from Excel"));
-		html(b, "</a></li>");
+		snprintf(href, sizeof href, "/imports/new?kind=members&club=%lld", id);
+		page_action(b, href, tr(r, "Nhập thành viên từ Excel", "Import members from Excel"));
 	}
-	snprintf(href, sizeof href, "/exports/members.xlsx?club=%lld", (long long)c->id);
-	html(b, "<li><a class=\"button\" href=\"");
-	html_attr(b, href);
-	html(b, "\">");
-	html_txt(b, tr(r, "Tải danh sách (Excel)", "Download (Excel)"));
-	html(b, "</a></li>");
-	snprintf(href, sizeof href, "/exports/members.csv?club=%lld", (long long)c->id);
-	html(b, "<li><a class=\"button\" href=\"");
-	html_attr(b, href);
-	html(b, "\">");
-	html_txt(b, tr(r, "Tải CSV", "Download CSV"));
-	html(b, "</a></li></ul>");
+	snprintf(href, sizeof href, "/exports/members.xlsx?club=%lld", id);
+	page_action(b, href, tr(r, "Tải danh sách (Excel)", "Download (Excel)"));
+	snprintf(href, sizeof href, "/exports/members.csv?club=%lld", id);
+	page_action(b, href, tr(r, "Tải CSV", "Download CSV"));
+	html(b, "</ul>");
 }
 
 /* The edit form, folded away unless it is the one that failed. */
 static void club_edit(Req *r, Buf *b, const Club *c, const ClubState *s)
 {
 	const Err *e = err_for(s, "edit", 0);
+	Form form = club_form(r, b, e, NULL);
 	char dd[VI_DATE_BUFSZ], fd[VI_DATE_BUFSZ], sd[VI_DATE_BUFSZ];
 	ClubInput v = {
-		.name = typed(r, e, "name", c->name),
-		.village = typed(r, e, "village", c->village),
-		.decision_no = typed(r, e, "decision_no", c->decision_no),
-		.decision_date = typed(r, e, "decision_date", date_value(c->decision_date, dd)),
-		.status = typed(r, e, "status", c->status),
-		.status_date = typed(r, e, "status_date", date_value(c->status_date, sd)),
-		.founded_on = typed(r, e, "founded_on", date_value(c->founded_on, fd)),
-		.programme = typed(r, e, "programme", c->programme_code),
-		.meeting_place = typed(r, e, "meeting_place", c->meeting_place),
-		.contact_name = typed(r, e, "contact_name", c->contact_name),
-		.contact_phone = typed(r, e, "contact_phone", c->contact_phone),
+		.name = form_value(&form, "name", c->name),
+		.village = form_value(&form, "village", c->village),
+		.decision_no = form_value(&form, "decision_no", c->decision_no),
+		.decision_date = form_value(&form, "decision_date", form_date_value(c->decision_date, dd)),
+		.status = form_value(&form, "status", c->status),
+		.status_date = form_value(&form, "status_date", form_date_value(c->status_date, sd)),
+		.founded_on = form_value(&form, "founded_on", form_date_value(c->founded_on, fd)),
+		.programme = form_value(&form, "programme", c->programme_code),
+		.meeting_place = form_value(&form, "meeting_place", c->meeting_place),
+		.contact_name = form_value(&form, "contact_name", c->contact_name),
+		.contact_phone = form_value(&form, "contact_phone", c->contact_phone),
 	};
 	char action[48];
 	snprintf(action, sizeof action, "/clubs/%lld", (long long)c->id);
@@ -1332,18 +949,15 @@ static void club_edit(Req *r, Buf *b, const Club *c, const ClubState *s)
 	html(b, "><summary><h2>");
 	html_txt(b, tr(r, "Sửa thông tin CLB", "Edit the club"));
 	html(b, "</h2></summary>");
-	error_summary(r, b, e);
+	form_summary(r, b, e);
 	html(b, "<p class=\"note\">");
 	html_txt(b, tr(r, "Mã CLB và xã thành lập không đổi được. Đổi trạng thái thì ghi cả ngày.",
 		       "The code and founding commune cannot change. A new status takes its date."));
-	html(b, "</p><form method=\"post\" class=\"narrow\" action=\"");
-	html_attr(b, action);
-	html(b, "#edit\">");
-	form_csrf(r, b);
-	club_fields(r, b, &v, e, 0);
-	html(b, "<button type=\"submit\" class=\"primary\">");
-	html_txt(b, tr(r, "Lưu", "Save"));
-	html(b, "</button></form></details></section>");
+	html(b, "</p>");
+	form_post_begin(r, b, "narrow", action, "#edit");
+	club_fields(&form, &v, 0);
+	form_button(b, "primary", tr(r, "Lưu", "Save"));
+	html(b, "</form></details></section>");
 }
 
 static HandlerResult club_page(Req *r, int status, int64_t id, const ClubState *s)
@@ -1387,7 +1001,7 @@ static HandlerResult club_page(Req *r, int status, int64_t id, const ClubState *
 	if (req_query(r, "saved") && !(s && s->e))
 		page_notice(&b, tr(r, "Đã lưu.", "Saved."));
 	if (s && s->e && strcmp(s->form, "edit") != 0)
-		error_summary(r, &b, s->e);
+		form_summary(r, &b, s->e);
 	club_links(r, &b, &c);
 	club_facts(r, &b, &c);
 
@@ -1468,61 +1082,66 @@ static int picked_member(Req *r, int64_t club_id, int64_t *member_id, Err *e)
 	return 0;
 }
 
-/* The club of a form posted to /clubs/{id}/...: 1 when it is in scope, else answered 404. */
-static int posted_club(Req *r, int64_t *id)
+/* A form posted to /clubs/{id}/board or /clubs/{id}/volunteers: the club must be in scope and
+ * the member picked on its book; then act makes the change (0, or -1 with e set). */
+static HandlerResult member_posted(Req *r, int (*act)(Req *r, int64_t member_id, Err *e), const char *form,
+				   const char *anchor)
 {
+	int64_t club_id = req_param_id(r, "id"), member_id;
 	Club c;
-	*id = req_param_id(r, "id");
-	int have = club_get(r->db, &r->actor, *id, &c);
-	return have;
+	int have = club_get(r->db, &r->actor, club_id, &c);
+	if (have <= 0)
+		return have < 0 ? H_FATAL : resp_error(r, E_NOT_FOUND, NULL, NULL);
+	Err e = {0};
+	int rc = picked_member(r, club_id, &member_id, &e);
+	if (!rc)
+		rc = act(r, member_id, &e);
+	return club_form_done(r, club_id, rc, &e, form, 0, anchor);
+}
+
+static int assign_role(Req *r, int64_t member_id, Err *e)
+{
+	return board_assign(r->db, &r->actor, member_id, req_form(r, "role"), req_form(r, "from"), e);
+}
+
+static int add_volunteer(Req *r, int64_t member_id, Err *e)
+{
+	return volunteer_add(r->db, &r->actor, member_id, req_form(r, "from"), e) < 0 ? -1 : 0;
+}
+
+/* Ending a board term or a volunteer's service (path {id}, the date posted as "to"): club_of
+ * finds the club of the row, end ends it. */
+static HandlerResult end_posted(Req *r, int64_t (*club_of)(Db *db, const Actor *by, int64_t id),
+				int (*end)(Db *db, const Actor *by, int64_t id, const char *to, Err *e), const char *form,
+				const char *anchor)
+{
+	int64_t id = req_param_id(r, "id");
+	int64_t club_id = club_of(r->db, &r->actor, id);
+	if (club_id <= 0)
+		return club_id < 0 ? H_FATAL : resp_error(r, E_NOT_FOUND, NULL, NULL);
+	Err e = {0};
+	int rc = end(r->db, &r->actor, id, req_form(r, "to"), &e);
+	return club_form_done(r, club_id, rc, &e, form, id, anchor);
 }
 
 HandlerResult web_board_assign(Req *r)
 {
-	int64_t club_id, member_id;
-	int have = posted_club(r, &club_id);
-	if (have <= 0)
-		return have < 0 ? H_FATAL : resp_error(r, E_NOT_FOUND, NULL, NULL);
-	Err e = {0};
-	int rc = picked_member(r, club_id, &member_id, &e);
-	if (!rc)
-		rc = board_assign(r->db, &r->actor, member_id, req_form(r, "role"), req_form(r, "from"), &e);
-	return club_form_done(r, club_id, rc, &e, "board", 0, "board");
+	return member_posted(r, assign_role, "board", "board");
 }
 
 HandlerResult web_board_end(Req *r)
 {
-	int64_t id = req_param_id(r, "id");
-	int64_t club_id = board_role_club(r->db, &r->actor, id);
-	if (club_id <= 0)
-		return club_id < 0 ? H_FATAL : resp_error(r, E_NOT_FOUND, NULL, NULL);
-	Err e = {0};
-	int rc = board_end(r->db, &r->actor, id, req_form(r, "to"), &e);
-	return club_form_done(r, club_id, rc, &e, "end-b", id, "board");
+	return end_posted(r, board_role_club, board_end, "end-b", "board");
 }
 
 HandlerResult web_volunteer_add(Req *r)
 {
-	int64_t club_id, member_id;
-	int have = posted_club(r, &club_id);
-	if (have <= 0)
-		return have < 0 ? H_FATAL : resp_error(r, E_NOT_FOUND, NULL, NULL);
-	Err e = {0};
-	int rc = picked_member(r, club_id, &member_id, &e);
-	if (!rc)
-		rc = volunteer_add(r->db, &r->actor, member_id, req_form(r, "from"), &e) < 0 ? -1 : 0;
-	return club_form_done(r, club_id, rc, &e, "volunteer", 0, "volunteers");
+	return member_posted(r, add_volunteer, "volunteer", "volunteers");
 }
 
 HandlerResult web_volunteer_end(Req *r)
 {
-	int64_t id = req_param_id(r, "id");
-	int64_t club_id = volunteer_club(r->db, &r->actor, id);
-	if (club_id <= 0)
-		return club_id < 0 ? H_FATAL : resp_error(r, E_NOT_FOUND, NULL, NULL);
-	Err e = {0};
-	int rc = volunteer_end(r->db, &r->actor, id, req_form(r, "to"), &e);
-	return club_form_done(r, club_id, rc, &e, "end-v", id, "volunteers");
+	return end_posted(r, volunteer_club, volunteer_end, "end-v", "volunteers");
 }
 
 HandlerResult web_volunteer_visit(Req *r)
@@ -1562,15 +1181,12 @@ HandlerResult web_composition(Req *r)
 	Unit u = {0};
 	Club club = {0};
 	if (unit && *unit) {
-		int have = unit_find(r->db, unit, on, &u);
-		if (have < 0)
+		ErrCode found = form_unit(r, unit, on, &u);
+		if (found == E_INTERNAL)
 			return H_FATAL;
-		if (!have) {
+		if (found) {
 			if (!e.code)
-				err_set(&e, E_NOT_FOUND, "unit");
-		} else if (!sees_unit(r, u.id)) {
-			if (!e.code)
-				err_set(&e, E_OUT_OF_SCOPE, "unit");
+				err_set(&e, found, "unit");
 			u.id = 0;
 		}
 	} else if (r->actor.role == ROLE_CLUB) {
@@ -1590,13 +1206,11 @@ HandlerResult web_composition(Req *r)
 	buf_init(&b, 0);
 	page_begin(r, &b, tr(r, "Thành phần CLB so với mô hình", "Club composition against the model"));
 	html(&b, "<form method=\"get\" action=\"/composition\" class=\"inline\">");
-	input(r, &b, "unit", "unit", tr(r, "Mã tỉnh hoặc mã xã (để trống: phạm vi của bạn)", "Province or commune code (blank: your scope)"),
-	      "text", unit, &e, "inputmode=\"numeric\"", NULL);
-	input(r, &b, "on", "on", tr(r, "Ngày (dd/mm/yyyy)", "Date (dd/mm/yyyy)"), "text",
-	      e.code && bad(&e, "on") ? on_in : date_value(on, d), &e, "inputmode=\"numeric\" placeholder=\"dd/mm/yyyy\"", NULL);
-	html(&b, "<div class=\"field\"><button type=\"submit\">");
-	html_txt(&b, tr(r, "Xem", "Show"));
-	html(&b, "</button></div></form>");
+	Form form = club_form(r, &b, &e, NULL);
+	form_input(&form, "unit", tr(r, "Mã tỉnh hoặc mã xã (để trống: phạm vi của bạn)", "Province or commune code (blank: your scope)"),
+		   "text", unit, "inputmode=\"numeric\"", NULL);
+	form_date(&form, "on", tr(r, "Ngày (dd/mm/yyyy)", "Date (dd/mm/yyyy)"), form_bad(&e, "on") ? on_in : form_date_value(on, d), NULL);
+	form_inline_end(&b, NULL, tr(r, "Xem", "Show"));
 	if (!e.code) {
 		html(&b, "<h2>");
 		if (club.id) {

@@ -16,6 +16,7 @@
 #include "lib/vi.h"
 #include "out/csv.h"
 #include "out/xlsx.h"
+#include "web/form.h"
 #include "web/pages.h"
 
 /* ---- one writer for both formats ---- */
@@ -317,21 +318,9 @@ static int unit_param(Req *r, Unit *u)
 	const char *code = req_query(r, "unit");
 	if (!code || !*code)
 		return 0;
-	char today[11];
-	unit_today(today);
-	int have = unit_find(r->db, code, today, u);
-	if (have < 0) {
-		resp_error(r, E_INTERNAL, NULL, NULL);
-		return -1;
-	}
-	if (!have) {
-		resp_error(r, E_NOT_FOUND, "unit", NULL);
-		return -1;
-	}
-	int visible = scope_is_national(&r->actor) || (r->actor.role == ROLE_VIEWER && !r->actor.scope[0]) ||
-		      scope_covers_unit(r->db, &r->actor, u->id);
-	if (!visible) {
-		resp_error(r, E_OUT_OF_SCOPE, "unit", NULL);
+	ErrCode found = form_unit(r, code, NULL, u);
+	if (found) {
+		resp_error(r, found, found == E_INTERNAL ? NULL : "unit", NULL);
 		return -1;
 	}
 	return 1;

@@ -13,12 +13,9 @@
 #include "http/server.h"
 #include "lib/table.h"
 #include "lib/vi.h"
+#include "web/form.h"
 #include "web/layout.h"
 #include "web/pages.h"
-
-/* Escaped text from a format in the request's language (both formats take the same arguments). */
-#define TXTF(r, b, vi, en, ...) \
-	(strcmp((r)->lang, "en") == 0 ? html_txtf((b), en, __VA_ARGS__) : html_txtf((b), vi, __VA_ARGS__))
 
 enum { PREVIEW_PROBLEMS = 500, PREVIEW_ROWS = 10, FORM_CLUBS = 500 };
 
@@ -33,15 +30,6 @@ static int may_import(const Actor *a, ImportKind kind)
 	if (kind == IMPORT_CLUBS)
 		return a->role == ROLE_ADMIN || a->role == ROLE_CENTRAL || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE;
 	return a->role == ROLE_ADMIN || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE || a->role == ROLE_CLUB;
-}
-
-static void date_txt(Buf *b, const char *iso)
-{
-	char d[VI_DATE_BUFSZ];
-	char day[11] = "";
-	if (iso)
-		memcpy(day, iso, strnlen(iso, 10));
-	html_txt(b, vi_format_date(day, d) ? d : day);
 }
 
 /* "B – Họ và tên", "C, D" */
@@ -69,37 +57,30 @@ static void problems_table(Req *r, Buf *b, const ImportResult *res)
 {
 	html(b, "<h2 id=\"problems-title\">");
 	html_txtf(b, "%s (%zu)", tr(r, "Lỗi cần sửa", "Problems to fix"), res->nproblems);
-	html(b, "</h2><div class=\"scroll\"><table class=\"stack\" id=\"problems\" aria-labelledby=\"problems-title\">"
-		"<thead><tr><th scope=\"col\">");
-	html_txt(b, tr(r, "Dòng", "Row"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Cột", "Column"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Lỗi", "Problem"));
-	html(b, "</th></tr></thead><tbody>");
+	html(b, "</h2><div class=\"scroll\"><table class=\"stack\" id=\"problems\" aria-labelledby=\"problems-title\"><thead><tr>");
+	page_th(b, tr(r, "Dòng", "Row"));
+	page_th(b, tr(r, "Cột", "Column"));
+	page_th(b, tr(r, "Lỗi", "Problem"));
+	html(b, "</tr></thead><tbody>");
 	for (size_t i = 0; i < res->nproblems && i < PREVIEW_PROBLEMS; i++) {
 		const ImportProblem *p = &res->problems[i];
-		html(b, "<tr><td class=\"nowrap\" data-label=\"");
-		html_attr(b, tr(r, "Dòng", "Row"));
-		html(b, "\">");
+		html(b, "<tr>");
+		page_td(b, tr(r, "Dòng", "Row"), "nowrap");
 		if (p->row)
 			html_int(b, (int64_t)p->row);
 		else
 			html_txt(b, tr(r, "cả tệp", "whole file"));
-		html(b, "</td><td data-label=\"");
-		html_attr(b, tr(r, "Cột", "Column"));
-		html(b, "\">");
+		html(b, "</td>");
+		page_td(b, tr(r, "Cột", "Column"), NULL);
 		where_cols(b, p);
-		html(b, "</td><td data-label=\"");
-		html_attr(b, tr(r, "Lỗi", "Problem"));
-		html(b, "\">");
-		html_txt(b, tr(r, p->vi, p->en));
-		html(b, "</td></tr>");
+		html(b, "</td>");
+		page_cell(b, tr(r, "Lỗi", "Problem"), NULL, tr(r, p->vi, p->en));
+		html(b, "</tr>");
 	}
 	html(b, "</tbody></table></div>");
 	if (res->nproblems > PREVIEW_PROBLEMS) {
 		html(b, "<p>");
-		TXTF(r, b, "… và %zu lỗi khác: xem tất cả trong tệp Excel có đánh dấu.",
+		html_trf(r, b, "… và %zu lỗi khác: xem tất cả trong tệp Excel có đánh dấu.",
 				"… and %zu more: see them all in the marked Excel file.",
 			  res->nproblems - PREVIEW_PROBLEMS);
 		html(b, "</p>");
@@ -119,7 +100,7 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 		form_error(r, &b, &shown);
 		if (e->code == E_TOO_LARGE) {
 			html(&b, "<p>");
-			TXTF(r, &b, "Tệp tải lên tối đa %d MB.", "An uploaded file may be at most %d MB.",
+			html_trf(r, &b, "Tệp tải lên tối đa %d MB.", "An uploaded file may be at most %d MB.",
 				  IMPORT_MAX_BYTES >> 20);
 			html(&b, "</p>");
 		}
@@ -138,23 +119,21 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 	if (kind == IMPORT_MEMBERS && club) {
 		html(&b, "<input type=\"hidden\" name=\"club\" value=\"");
 		html_int(&b, club->id);
-		html(&b, "\"><dl class=\"facts\"><dt>");
-		html_txt(&b, tr(r, "Câu lạc bộ", "Club"));
-		html(&b, "</dt><dd>");
+		html(&b, "\"><dl class=\"facts\">");
+		page_fact(&b, tr(r, "Câu lạc bộ", "Club"));
 		html_txt(&b, club->name);
 		html(&b, " (");
 		html_txt(&b, club->code);
-		html(&b, ")</dd><dt>");
-		html_txt(&b, tr(r, "Xã", "Commune"));
-		html(&b, "</dt><dd>");
+		html(&b, ")</dd>");
+		page_fact(&b, tr(r, "Xã", "Commune"));
 		html_txt(&b, club->unit_name);
 		html(&b, "</dd></dl>");
 	}
-	form_input(r, &b, "file", tr(r, "Tệp danh sách (.xlsx hoặc .csv)", "List file (.xlsx or .csv)"), "file", NULL, e,
-		   "required accept=\".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv\"");
-	html(&b, "<button type=\"submit\" class=\"primary\">");
-	html_txt(&b, tr(r, "Tải lên và kiểm tra", "Upload and check"));
-	html(&b, "</button></form><h2>");
+	Form form = {.r = r, .b = &b, .e = e};
+	form_input(&form, "file", tr(r, "Tệp danh sách (.xlsx hoặc .csv)", "List file (.xlsx or .csv)"), "file", NULL,
+		   "required accept=\".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv\"", NULL);
+	form_button(&b, "primary", tr(r, "Tải lên và kiểm tra", "Upload and check"));
+	html(&b, "</form><h2>");
 	html_txt(&b, tr(r, "Tệp cần có gì", "What the file needs"));
 	html(&b, "</h2>");
 	html(&b, "<p>");
@@ -226,7 +205,7 @@ static HandlerResult choose_club_page(Req *r)
 		html(&b, "</p>");
 	} else if (total > o.n) {
 		html(&b, "<p>");
-		TXTF(r, &b, "Chỉ hiện %d CLB đầu: mở trang của CLB để nhập.", "Only the first %d clubs are shown: open the club's page to import.",
+		html_trf(r, &b, "Chỉ hiện %d CLB đầu: mở trang của CLB để nhập.", "Only the first %d clubs are shown: open the club's page to import.",
 			  o.n);
 		html(&b, "</p>");
 	}
@@ -347,9 +326,7 @@ static const char *household_label(Req *r, const char *h)
 
 static void status_cell(Req *r, Buf *b, const ImportItem *it)
 {
-	html(b, "<td data-label=\"");
-	html_attr(b, tr(r, "Kết quả kiểm tra", "Check"));
-	html(b, "\">");
+	page_td(b, tr(r, "Kết quả kiểm tra", "Check"), NULL);
 	if (it->status == IMPORT_ROW_BAD)
 		html_txt(b, tr(r, "Có lỗi", "Has problems"));
 	else if (it->status == IMPORT_ROW_EXISTING)
@@ -359,14 +336,6 @@ static void status_cell(Req *r, Buf *b, const ImportItem *it)
 	html(b, "</td>");
 }
 
-static void cell(Req *r, Buf *b, const char *label_vi, const char *label_en, const char *text)
-{
-	html(b, "<td data-label=\"");
-	html_attr(b, tr(r, label_vi, label_en));
-	html(b, "\">");
-	html_txt(b, text);
-	html(b, "</td>");
-}
 
 /* The text of a data row's cell in the column recognised as field (for rows with problems). */
 static const char *raw_of(const ImportResult *res, size_t row, const char *field)
@@ -385,34 +354,25 @@ static void sample_table(Req *r, Buf *b, const ImportResult *res)
 {
 	int members = res->kind == IMPORT_MEMBERS;
 	html(b, "<h2 id=\"rows-title\">");
-	TXTF(r, b, "Các dòng đầu như hệ thống đọc được (%zu / %zu dòng)", "The first rows as read (%zu of %zu rows)",
+	html_trf(r, b, "Các dòng đầu như hệ thống đọc được (%zu / %zu dòng)", "The first rows as read (%zu of %zu rows)",
 		  res->nitems < PREVIEW_ROWS ? res->nitems : (size_t)PREVIEW_ROWS, res->nitems);
-	html(b, "</h2><div class=\"scroll\"><table class=\"stack\" aria-labelledby=\"rows-title\"><thead><tr><th scope=\"col\">");
-	html_txt(b, tr(r, "Dòng", "Row"));
-	if (members) {
-		static const char *const heads[][2] = {{"Họ và tên", "Full name"}, {"Giới tính", "Sex"}, {"Năm sinh", "Born"},
-						       {"Dân tộc", "Ethnicity"}, {"Hộ", "Household"}, {"Điện thoại", "Phone"},
-						       {"Thôn, xóm", "Village"}};
-		for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
-			html(b, "</th><th scope=\"col\">");
-			html_txt(b, tr(r, heads[i][0], heads[i][1]));
-		}
-	} else {
-		static const char *const heads[][2] = {{"Tên CLB", "Club"}, {"Xã", "Commune"}, {"Thôn/tổ dân phố", "Village"},
-						       {"Ngày thành lập", "Founded"}, {"Chương trình", "Programme"}};
-		for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
-			html(b, "</th><th scope=\"col\">");
-			html_txt(b, tr(r, heads[i][0], heads[i][1]));
-		}
-	}
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Kết quả kiểm tra", "Check"));
-	html(b, "</th></tr></thead><tbody>");
+	html(b, "</h2><div class=\"scroll\"><table class=\"stack\" aria-labelledby=\"rows-title\"><thead><tr>");
+	static const char *const member_heads[][2] = {{"Họ và tên", "Full name"}, {"Giới tính", "Sex"}, {"Năm sinh", "Born"},
+						      {"Dân tộc", "Ethnicity"}, {"Hộ", "Household"}, {"Điện thoại", "Phone"},
+						      {"Thôn, xóm", "Village"}};
+	static const char *const club_heads[][2] = {{"Tên CLB", "Club"}, {"Xã", "Commune"}, {"Thôn/tổ dân phố", "Village"},
+						    {"Ngày thành lập", "Founded"}, {"Chương trình", "Programme"}};
+	const char *const(*heads)[2] = members ? member_heads : club_heads;
+	size_t nheads = members ? sizeof member_heads / sizeof *member_heads : sizeof club_heads / sizeof *club_heads;
+	page_th(b, tr(r, "Dòng", "Row"));
+	for (size_t i = 0; i < nheads; i++)
+		page_th(b, tr(r, heads[i][0], heads[i][1]));
+	page_th(b, tr(r, "Kết quả kiểm tra", "Check"));
+	html(b, "</tr></thead><tbody>");
 	for (size_t i = 0; i < res->nitems && i < PREVIEW_ROWS; i++) {
 		const ImportItem *it = &res->items[i];
-		html(b, "<tr><td class=\"nowrap\" data-label=\"");
-		html_attr(b, tr(r, "Dòng", "Row"));
-		html(b, "\">");
+		html(b, "<tr>");
+		page_td(b, tr(r, "Dòng", "Row"), "nowrap");
 		html_int(b, (int64_t)it->row);
 		html(b, "</td>");
 		if (members) {
@@ -422,21 +382,21 @@ static void sample_table(Req *r, Buf *b, const ImportResult *res)
 				snprintf(year, sizeof year, "%s", d);
 			else if (m)
 				snprintf(year, sizeof year, "%d", m->birth_year);
-			cell(r, b, "Họ và tên", "Full name", m ? m->full_name : raw_of(res, it->row, "full_name"));
-			cell(r, b, "Giới tính", "Sex", !m ? "" : m->sex[0] == 'F' ? tr(r, "Nữ", "Female") : tr(r, "Nam", "Male"));
-			cell(r, b, "Năm sinh", "Born", year);
-			cell(r, b, "Dân tộc", "Ethnicity", m ? m->ethnicity : "");
-			cell(r, b, "Hộ", "Household", m ? household_label(r, m->household) : "");
-			cell(r, b, "Điện thoại", "Phone", m ? m->phone : "");
-			cell(r, b, "Thôn, xóm", "Village", m ? m->village : "");
+			page_cell(b, tr(r, "Họ và tên", "Full name"), NULL, m ? m->full_name : raw_of(res, it->row, "full_name"));
+			page_cell(b, tr(r, "Giới tính", "Sex"), NULL, !m ? "" : m->sex[0] == 'F' ? tr(r, "Nữ", "Female") : tr(r, "Nam", "Male"));
+			page_cell(b, tr(r, "Năm sinh", "Born"), NULL, year);
+			page_cell(b, tr(r, "Dân tộc", "Ethnicity"), NULL, m ? m->ethnicity : "");
+			page_cell(b, tr(r, "Hộ", "Household"), NULL, m ? household_label(r, m->household) : "");
+			page_cell(b, tr(r, "Điện thoại", "Phone"), NULL, m ? m->phone : "");
+			page_cell(b, tr(r, "Thôn, xóm", "Village"), NULL, m ? m->village : "");
 		} else {
 			const ImportClub *c = it->club;
 			char d[VI_DATE_BUFSZ];
-			cell(r, b, "Tên CLB", "Club", c && c->name[0] ? c->name : raw_of(res, it->row, "name"));
-			cell(r, b, "Xã", "Commune", c ? c->unit_name : "");
-			cell(r, b, "Thôn/tổ dân phố", "Village", c ? c->village : "");
-			cell(r, b, "Ngày thành lập", "Founded", c && c->founded_on[0] && vi_format_date(c->founded_on, d) ? d : "");
-			cell(r, b, "Chương trình", "Programme", c ? c->programme_code : "");
+			page_cell(b, tr(r, "Tên CLB", "Club"), NULL, c && c->name[0] ? c->name : raw_of(res, it->row, "name"));
+			page_cell(b, tr(r, "Xã", "Commune"), NULL, c ? c->unit_name : "");
+			page_cell(b, tr(r, "Thôn/tổ dân phố", "Village"), NULL, c ? c->village : "");
+			page_cell(b, tr(r, "Ngày thành lập", "Founded"), NULL, c && c->founded_on[0] && vi_format_date(c->founded_on, d) ? d : "");
+			page_cell(b, tr(r, "Chương trình", "Programme"), NULL, c ? c->programme_code : "");
 		}
 		status_cell(r, b, it);
 		html(b, "</tr>");
@@ -448,7 +408,7 @@ static void columns_list(Req *r, Buf *b, const ImportResult *res)
 {
 	char col[4];
 	html(b, "<details><summary>");
-	TXTF(r, b, "Các cột đã nhận ra (dòng tiêu đề %zu)", "Columns recognised (heading row %zu)", res->header_row);
+	html_trf(r, b, "Các cột đã nhận ra (dòng tiêu đề %zu)", "Columns recognised (heading row %zu)", res->header_row);
 	html(b, "</summary><ul>");
 	for (size_t i = 0; i < res->ncolumns; i++) {
 		table_col_name(res->columns[i].col, col);
@@ -482,6 +442,20 @@ static void columns_list(Req *r, Buf *b, const ImportResult *res)
 	}
 }
 
+/* The link to the upload form for another file of the same kind (and club). */
+static void another_file(Req *r, Buf *b, const ImportUpload *u)
+{
+	html(b, "<p><a href=\"/imports/new?kind=");
+	html_attr(b, import_kind_name(u->kind));
+	if (u->kind == IMPORT_MEMBERS) {
+		html(b, "&amp;club=");
+		html_int(b, u->club_id);
+	}
+	html(b, "\">");
+	html_txt(b, tr(r, "Tải lên tệp khác", "Upload another file"));
+	html(b, "</a></p>");
+}
+
 static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const ImportResult *res, const Club *club)
 {
 	Buf b;
@@ -503,19 +477,12 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 			snprintf(msg, sizeof msg, "Đã nhập %lld CLB; %lld CLB đã có nên được bỏ qua.", loaded, existing);
 		page_notice(&b, msg);
 	}
-	html(&b, "<dl class=\"facts\"><dt>");
-	html_txt(&b, tr(r, "Tệp", "File"));
-	html(&b, "</dt><dd>");
-	html_txt(&b, u->filename);
-	html(&b, "</dd><dt>");
-	html_txt(&b, tr(r, "Nhập vào", "Into"));
-	html(&b, "</dt><dd>");
+	html(&b, "<dl class=\"facts\">");
+	page_fact_txt(&b, tr(r, "Tệp", "File"), u->filename);
+	page_fact(&b, tr(r, "Nhập vào", "Into"));
 	if (members && club) {
-		html(&b, "<a href=\"/clubs/");
-		html_int(&b, club->id);
-		html(&b, "\">");
-		html_txt(&b, club->name);
-		html(&b, "</a> (");
+		page_link(&b, "/clubs/", club->id, club->name);
+		html(&b, " (");
 		html_txt(&b, club->code);
 		html(&b, ")");
 	} else if (members) {
@@ -523,20 +490,16 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 	} else {
 		html_txt(&b, tr(r, "Danh sách CLB", "The list of clubs"));
 	}
-	html(&b, "</dd><dt>");
-	html_txt(&b, tr(r, "Tải lên", "Uploaded"));
-	html(&b, "</dt><dd>");
-	date_txt(&b, u->created_at);
+	html(&b, "</dd>");
+	page_fact(&b, tr(r, "Tải lên", "Uploaded"));
+	page_date(&b, u->created_at, "");
 	html(&b, "</dd>");
 	if (committed) {
-		html(&b, "<dt>");
-		html_txt(&b, tr(r, "Đã nhập", "Imported"));
-		html(&b, "</dt><dd>");
-		date_txt(&b, u->committed_at);
-		html(&b, "</dd><dt>");
-		html_txt(&b, tr(r, "Kết quả", "Result"));
-		html(&b, "</dt><dd>");
-		TXTF(r, &b, "%lld dòng mới, %lld dòng đã có nên bỏ qua", "%lld rows loaded, %lld already there and skipped",
+		page_fact(&b, tr(r, "Đã nhập", "Imported"));
+		page_date(&b, u->committed_at, "");
+		html(&b, "</dd>");
+		page_fact(&b, tr(r, "Kết quả", "Result"));
+		html_trf(r, &b, "%lld dòng mới, %lld dòng đã có nên bỏ qua", "%lld rows loaded, %lld already there and skipped",
 			  (long long)u->loaded, (long long)u->existing);
 		html(&b, "</dd>");
 	}
@@ -561,33 +524,26 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 
 	if (!u->data) {
 		html(&b, "<div class=\"error\" role=\"alert\"><p>");
-		TXTF(r, &b, "Tệp này đã được tải lên hơn %d ngày mà chưa nhập nên không còn được lưu. Hãy tải lên lại.",
+		html_trf(r, &b, "Tệp này đã được tải lên hơn %d ngày mà chưa nhập nên không còn được lưu. Hãy tải lên lại.",
 		     "This file was uploaded more than %d days ago and not imported, so it is no longer kept. Upload it again.",
 		     IMPORT_KEEP_DAYS);
-		html(&b, "</p></div><p><a href=\"/imports/new?kind=");
-		html_attr(&b, import_kind_name(u->kind));
-		if (members) {
-			html(&b, "&amp;club=");
-			html_int(&b, u->club_id);
-		}
-		html(&b, "\">");
-		html_txt(&b, tr(r, "Tải lên tệp khác", "Upload another file"));
-		html(&b, "</a></p>");
+		html(&b, "</p></div>");
+		another_file(r, &b, u);
 		page_end(r, &b);
 		return resp_html(r, status, &b);
 	}
 
 	/* The summary people look for first: "62 dòng: 59 hợp lệ, 3 có lỗi". */
 	html(&b, "<p class=\"lead\" id=\"summary\"><strong>");
-	TXTF(r, &b, "%zu dòng: %zu hợp lệ, %zu có lỗi", "%zu rows: %zu valid, %zu with problems", res->nitems,
+	html_trf(r, &b, "%zu dòng: %zu hợp lệ, %zu có lỗi", "%zu rows: %zu valid, %zu with problems", res->nitems,
 		  res->nitems - res->bad_rows, res->bad_rows);
 	html(&b, "</strong>");
 	if (res->existing) {
 		html(&b, " ");
 		if (members)
-			TXTF(r, &b, "(%zu người đã có trong sổ, sẽ bỏ qua)", "(%zu already on the book, to be skipped)", res->existing);
+			html_trf(r, &b, "(%zu người đã có trong sổ, sẽ bỏ qua)", "(%zu already on the book, to be skipped)", res->existing);
 		else
-			TXTF(r, &b, "(%zu CLB đã có, sẽ bỏ qua)", "(%zu clubs already there, to be skipped)", res->existing);
+			html_trf(r, &b, "(%zu CLB đã có, sẽ bỏ qua)", "(%zu clubs already there, to be skipped)", res->existing);
 	}
 	html(&b, "</p>");
 	char href[96];
@@ -611,33 +567,24 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 				     : tr(r, "Không có CLB mới: mọi CLB trong tệp đã có.", "No new clubs: every club in the file exists already."));
 		html(&b, "</p></div>");
 	} else {
-		html(&b, "<form method=\"post\" action=\"/imports/");
-		html_int(&b, u->id);
-		html(&b, "/commit\">");
-		form_csrf(r, &b);
+		char action[64];
+		snprintf(action, sizeof action, "/imports/%lld/commit", (long long)u->id);
+		form_post_begin(r, &b, NULL, action, NULL);
 		html(&b, "<p>");
 		html_txt(&b, tr(r, "Không có lỗi. Bấm nút dưới đây để nhập tất cả trong một lần.",
 				"No problems. Press the button below to load them all at once."));
 		html(&b, "</p><button type=\"submit\" class=\"primary\">");
 		if (members)
-			TXTF(r, &b, "Nhập %zu thành viên", "Import %zu members", res->fresh);
+			html_trf(r, &b, "Nhập %zu thành viên", "Import %zu members", res->fresh);
 		else
-			TXTF(r, &b, "Nhập %zu CLB", "Import %zu clubs", res->fresh);
+			html_trf(r, &b, "Nhập %zu CLB", "Import %zu clubs", res->fresh);
 		html(&b, "</button></form>");
 	}
 	if (res->nitems)
 		sample_table(r, &b, res);
 	if (res->header_row)
 		columns_list(r, &b, res);
-	html(&b, "<p><a href=\"/imports/new?kind=");
-	html_attr(&b, import_kind_name(u->kind));
-	if (members) {
-		html(&b, "&amp;club=");
-		html_int(&b, u->club_id);
-	}
-	html(&b, "\">");
-	html_txt(&b, tr(r, "Tải lên tệp khác", "Upload another file"));
-	html(&b, "</a></p>");
+	another_file(r, &b, u);
 	page_end(r, &b);
 	return resp_html(r, status, &b);
 }

@@ -3,6 +3,7 @@
 
 #include "core/user.h"
 #include "http/server.h"
+#include "web/form.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
@@ -47,13 +48,14 @@ static HandlerResult login_page(Req *r, int status, const char *username, const 
 	html(&b, "\"><input type=\"hidden\" name=\"next\" value=\"");
 	html_attr(&b, safe_next(next));
 	html(&b, "\">");
-	form_input(r, &b, "username", tr(r, "Tên đăng nhập", "Username"), "text", username, NULL,
-		   "required autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\"");
-	form_input(r, &b, "password", tr(r, "Mật khẩu", "Password"), "password", NULL, NULL,
-		   "required autocomplete=\"current-password\"");
-	html(&b, "<button type=\"submit\" class=\"primary\">");
-	html_txt(&b, tr(r, "Đăng nhập", "Log in"));
-	html(&b, "</button></form>");
+	/* A failed log-in names no field (which of the two was wrong is not said). */
+	Form form = {.r = r, .b = &b};
+	form_input(&form, "username", tr(r, "Tên đăng nhập", "Username"), "text", username,
+		   "required autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\"", NULL);
+	form_input(&form, "password", tr(r, "Mật khẩu", "Password"), "password", NULL, "required autocomplete=\"current-password\"",
+		   NULL);
+	form_button(&b, "primary", tr(r, "Đăng nhập", "Log in"));
+	html(&b, "</form>");
 	page_end(r, &b);
 	r->no_store = 1;
 	return resp_html(r, status, &b);
@@ -117,19 +119,17 @@ static HandlerResult password_page(Req *r, int status, const Err *e, int done)
 				   "Password changed. Your other sessions were logged out."));
 	else if (r->actor.must_change_password)
 		page_notice(&b, err_message(E_MUST_CHANGE_PASSWORD, r->lang));
-	if (e && e->code && !e->field)
-		form_error(r, &b, e);
-	html(&b, "<form method=\"post\" action=\"/account/password\" class=\"narrow\">");
-	form_csrf(r, &b);
-	form_input(r, &b, "current", tr(r, "Mật khẩu hiện tại", "Current password"), "password", NULL, e,
-		   "required autocomplete=\"current-password\"");
-	form_input(r, &b, "password", tr(r, "Mật khẩu mới (ít nhất 8 ký tự)", "New password (at least 8 characters)"),
-		   "password", NULL, e, "required minlength=\"8\" autocomplete=\"new-password\"");
-	form_input(r, &b, "confirm", tr(r, "Nhập lại mật khẩu mới", "New password again"), "password", NULL, e,
-		   "required minlength=\"8\" autocomplete=\"new-password\"");
-	html(&b, "<button type=\"submit\" class=\"primary\">");
-	html_txt(&b, tr(r, "Đổi mật khẩu", "Change password"));
-	html(&b, "</button></form>");
+	form_error_general(r, &b, e);
+	form_post_begin(r, &b, "narrow", "/account/password", NULL);
+	Form form = {.r = r, .b = &b, .e = e};
+	form_input(&form, "current", tr(r, "Mật khẩu hiện tại", "Current password"), "password", NULL,
+		   "required autocomplete=\"current-password\"", NULL);
+	form_input(&form, "password", tr(r, "Mật khẩu mới (ít nhất 8 ký tự)", "New password (at least 8 characters)"), "password",
+		   NULL, "required minlength=\"8\" autocomplete=\"new-password\"", NULL);
+	form_input(&form, "confirm", tr(r, "Nhập lại mật khẩu mới", "New password again"), "password", NULL,
+		   "required minlength=\"8\" autocomplete=\"new-password\"", NULL);
+	form_button(&b, "primary", tr(r, "Đổi mật khẩu", "Change password"));
+	html(&b, "</form>");
 	page_end(r, &b);
 	return resp_html(r, status, &b);
 }

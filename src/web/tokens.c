@@ -1,17 +1,13 @@
 /* My API tokens: list, create (the secret is shown once), revoke. */
 #include <stdio.h>
 
+#include "web/form.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
-typedef struct TokenCtx {
-	Req *r;
-	Buf *b;
-} TokenCtx;
-
 static void token_row(const TokenInfo *t, void *arg)
 {
-	TokenCtx *c = arg;
+	PageCtx *c = arg;
 	Buf *b = c->b;
 	Req *r = c->r;
 	html(b, "<tr><td>");
@@ -24,13 +20,11 @@ static void token_row(const TokenInfo *t, void *arg)
 	if (t->revoked_at) {
 		html_txt(b, tr(r, "Đã thu hồi", "Revoked"));
 	} else {
-		html(b, "<form method=\"post\" action=\"/account/tokens/");
-		html_int(b, t->id);
-		html(b, "/revoke\">");
-		form_csrf(r, b);
-		html(b, "<button type=\"submit\" class=\"danger\">");
-		html_txt(b, tr(r, "Thu hồi", "Revoke"));
-		html(b, "</button></form>");
+		char action[64];
+		snprintf(action, sizeof action, "/account/tokens/%lld/revoke", (long long)t->id);
+		form_post_begin(r, b, NULL, action, NULL);
+		form_button(b, "danger", tr(r, "Thu hồi", "Revoke"));
+		html(b, "</form>");
 	}
 	html(b, "</td></tr>");
 }
@@ -51,24 +45,21 @@ static HandlerResult tokens_page(Req *r, int status, const char *fresh, const Er
 	html(&b, "<p>");
 	html_txt(&b, tr(r, "Phần mềm khác gửi mã trong tiêu đề “Authorization: Bearer …” và có đúng quyền của bạn.",
 			"Other software sends the token in an “Authorization: Bearer …” header and has exactly your access."));
-	html(&b, "</p><form method=\"post\" action=\"/account/tokens\" class=\"narrow\">");
-	form_csrf(r, &b);
-	form_input(r, &b, "label", tr(r, "Tên gợi nhớ (ví dụ: bảng tính tỉnh)", "Label (e.g. province spreadsheet)"),
-		   "text", NULL, e, "maxlength=\"100\"");
-	html(&b, "<button type=\"submit\" class=\"primary\">");
-	html_txt(&b, tr(r, "Tạo mã mới", "Create a token"));
-	html(&b, "</button></form><div class=\"scroll\"><table><caption>");
+	html(&b, "</p>");
+	form_post_begin(r, &b, "narrow", "/account/tokens", NULL);
+	Form form = {.r = r, .b = &b, .e = e};
+	form_input(&form, "label", tr(r, "Tên gợi nhớ (ví dụ: bảng tính tỉnh)", "Label (e.g. province spreadsheet)"), "text", NULL,
+		   "maxlength=\"100\"", NULL);
+	form_button(&b, "primary", tr(r, "Tạo mã mới", "Create a token"));
+	html(&b, "</form><div class=\"scroll\"><table><caption>");
 	html_txt(&b, tr(r, "Các mã của tôi", "My tokens"));
-	html(&b, "</caption><thead><tr><th scope=\"col\">");
-	html_txt(&b, tr(r, "Tên", "Label"));
-	html(&b, "</th><th scope=\"col\">");
-	html_txt(&b, tr(r, "Tạo lúc", "Created"));
-	html(&b, "</th><th scope=\"col\">");
-	html_txt(&b, tr(r, "Dùng lần cuối", "Last used"));
-	html(&b, "</th><th scope=\"col\">");
-	html_txt(&b, tr(r, "Trạng thái", "Status"));
-	html(&b, "</th></tr></thead><tbody>");
-	TokenCtx c = {r, &b};
+	html(&b, "</caption><thead><tr>");
+	page_th(&b, tr(r, "Tên", "Label"));
+	page_th(&b, tr(r, "Tạo lúc", "Created"));
+	page_th(&b, tr(r, "Dùng lần cuối", "Last used"));
+	page_th(&b, tr(r, "Trạng thái", "Status"));
+	html(&b, "</tr></thead><tbody>");
+	PageCtx c = {r, &b};
 	if (auth_token_list(r->db, r->actor.user_id, token_row, &c) < 0) {
 		buf_free(&b);
 		return H_FATAL;

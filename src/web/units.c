@@ -1,10 +1,10 @@
 /* Administrative units: browse the tree as of any date, search by name, follow a unit to what it
  * became and what it came from. */
 #include <stdio.h>
-#include <string.h>
 
 #include "core/unit.h"
 #include "lib/vi.h"
+#include "web/form.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
@@ -21,12 +21,6 @@ static int date_param(Req *r, char on[11])
 	return vi_parse_date(s, on) == VI_OK ? 0 : -1;
 }
 
-static void date_txt(Buf *b, const char *iso)
-{
-	char d[VI_DATE_BUFSZ];
-	html_txt(b, vi_format_date(iso, d) ? d : iso);
-}
-
 static void unit_link(Buf *b, const Unit *u, const char *on)
 {
 	html(b, "<a href=\"/units/");
@@ -40,12 +34,9 @@ static void unit_link(Buf *b, const Unit *u, const char *on)
 
 static void validity_txt(Req *r, Buf *b, const Unit *u)
 {
-	date_txt(b, u->valid_from);
+	page_date(b, u->valid_from, "—");
 	html(b, " – ");
-	if (u->valid_to[0])
-		date_txt(b, u->valid_to);
-	else
-		html_txt(b, tr(r, "nay", "now"));
+	page_date(b, u->valid_to, tr(r, "nay", "now"));
 }
 
 static void snapshot_note(Req *r, Buf *b)
@@ -69,62 +60,38 @@ static void unit_row(const Unit *u, void *arg)
 	RowCtx *c = arg;
 	Buf *b = c->b;
 	Req *r = c->r;
-	html(b, "<tr><td class=\"nowrap\" data-label=\"");
-	html_attr(b, tr(r, "Mã", "Code"));
-	html(b, "\">");
-	html_txt(b, u->code);
-	html(b, "</td><td data-label=\"");
-	html_attr(b, tr(r, "Tên", "Name"));
-	html(b, "\">");
+	html(b, "<tr>");
+	page_cell(b, tr(r, "Mã", "Code"), "nowrap", u->code);
+	page_td(b, tr(r, "Tên", "Name"), NULL);
 	unit_link(b, u, c->on);
-	html(b, "</td><td data-label=\"");
-	html_attr(b, tr(r, "Cấp", "Level"));
-	html(b, "\">");
-	html_txt(b, unit_level_label(u->level, r->lang));
-	html(b, "</td><td data-label=\"");
-	html_attr(b, tr(r, "Trực thuộc", "Part of"));
-	html(b, "\">");
-	html_txt(b, u->parent_code[0] ? u->parent_code : "—");
-	html(b, "</td><td class=\"nowrap\" data-label=\"");
-	html_attr(b, tr(r, "Hiệu lực", "In force"));
-	html(b, "\">");
+	html(b, "</td>");
+	page_cell(b, tr(r, "Cấp", "Level"), NULL, unit_level_label(u->level, r->lang));
+	page_cell(b, tr(r, "Trực thuộc", "Part of"), NULL, u->parent_code[0] ? u->parent_code : "—");
+	page_td(b, tr(r, "Hiệu lực", "In force"), "nowrap");
 	validity_txt(r, b, u);
 	html(b, "</td></tr>");
 }
 
 static void units_table_head(Req *r, Buf *b)
 {
-	html(b, "<div class=\"scroll\"><table class=\"stack\"><thead><tr><th scope=\"col\">");
-	html_txt(b, tr(r, "Mã", "Code"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Tên", "Name"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Cấp", "Level"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Trực thuộc", "Part of"));
-	html(b, "</th><th scope=\"col\">");
-	html_txt(b, tr(r, "Hiệu lực", "In force"));
-	html(b, "</th></tr></thead><tbody>");
+	page_table_begin(b, NULL);
+	page_th(b, tr(r, "Mã", "Code"));
+	page_th(b, tr(r, "Tên", "Name"));
+	page_th(b, tr(r, "Cấp", "Level"));
+	page_th(b, tr(r, "Trực thuộc", "Part of"));
+	page_th(b, tr(r, "Hiệu lực", "In force"));
+	html(b, "</tr></thead><tbody>");
 }
 
-static void level_select(Req *r, Buf *b, UnitLevel level)
+static void level_select(const Form *f, UnitLevel level)
 {
-	html(b, "<div class=\"field\"><label for=\"f-level\">");
-	html_txt(b, tr(r, "Cấp", "Level"));
-	html(b, "</label><select id=\"f-level\" name=\"level\"><option value=\"\">");
-	html_txt(b, tr(r, "Mọi cấp", "Any level"));
-	html(b, "</option>");
-	for (int l = UNIT_PROVINCE; l <= UNIT_COMMUNE; l++) {
-		html(b, "<option value=\"");
-		html_attr(b, unit_level_name((UnitLevel)l));
-		html(b, "\"");
-		if ((int)level == l)
-			html(b, " selected");
-		html(b, ">");
-		html_txt(b, unit_level_label((UnitLevel)l, r->lang));
-		html(b, "</option>");
-	}
-	html(b, "</select></div>");
+	Req *r = f->r;
+	const char *selected = level ? unit_level_name(level) : NULL;
+	form_select_begin(f, "level", tr(r, "Cấp", "Level"), 0);
+	form_option(f->b, "", tr(r, "Mọi cấp", "Any level"), selected);
+	for (int l = UNIT_PROVINCE; l <= UNIT_COMMUNE; l++)
+		form_option(f->b, unit_level_name((UnitLevel)l), unit_level_label((UnitLevel)l, r->lang), selected);
+	form_select_end(f, "level");
 }
 
 HandlerResult web_units(Req *r)
@@ -140,9 +107,7 @@ HandlerResult web_units(Req *r)
 	UnitLevel level = lv && *lv ? unit_level_parse(lv) : 0;
 	if (lv && *lv && !level && !e.code)
 		err_set(&e, E_INVALID, "level");
-	int64_t page = req_param_id(r, "page");
-	if (page < 1)
-		page = 1;
+	int64_t page = page_number(r);
 	/* Without a search or a level, the provinces; with ?parent=, that unit's children. */
 	Unit parent = {0};
 	const char *pc = req_query(r, "parent");
@@ -158,21 +123,18 @@ HandlerResult web_units(Req *r)
 		 vi_format_date(on, d) ? d : on);
 	page_begin(r, &b, title);
 	html(&b, "<form method=\"get\" action=\"/units\" class=\"inline\">");
-	form_input(r, &b, "on", tr(r, "Ngày (dd/mm/yyyy)", "Date (dd/mm/yyyy)"), "text",
-		   e.code && e.field && strcmp(e.field, "on") == 0 ? req_query(r, "on") : vi_format_date(on, d), &e,
-		   "inputmode=\"numeric\"");
-	form_input(r, &b, "q", tr(r, "Tìm theo tên (gõ không dấu được)", "Search by name (accents optional)"), "search",
-		   q, &e, "");
-	level_select(r, &b, level);
+	Form form = {.r = r, .b = &b, .e = &e};
+	form_date(&form, "on", tr(r, "Ngày (dd/mm/yyyy)", "Date (dd/mm/yyyy)"), form_bad(&e, "on") ? req_query(r, "on") : form_date_value(on, d),
+		  NULL);
+	form_input(&form, "q", tr(r, "Tìm theo tên (gõ không dấu được)", "Search by name (accents optional)"), "search", q, NULL, NULL);
+	level_select(&form, level);
 	if (parent.id) {
 		html(&b, "<input type=\"hidden\" name=\"parent\" value=\"");
 		html_attr(&b, parent.code);
 		html(&b, "\">");
 	}
-	html(&b, "<button type=\"submit\">");
-	html_txt(&b, tr(r, "Xem", "Show"));
-	html(&b, "</button></form>");
-	if (e.code && (!e.field || strcmp(e.field, "parent") == 0))
+	form_inline_end(&b, NULL, tr(r, "Xem", "Show"));
+	if (!e.field || form_bad(&e, "parent"))
 		form_error(r, &b, &e);
 	if (parent.id) {
 		html(&b, "<p>");
@@ -189,27 +151,12 @@ HandlerResult web_units(Req *r)
 		buf_free(&b);
 		return H_FATAL;
 	}
-	html(&b, "</tbody></table></div><p class=\"count\">");
-	char n[VI_NUM_BUFSZ];
-	html_txt(&b, vi_format_int(total, n));
-	html(&b, " ");
-	html_txt(&b, level == UNIT_PROVINCE && !parent.id ? tr(r, "tỉnh, thành phố", "provinces and cities")
-							    : tr(r, "đơn vị", "units"));
-	html(&b, "</p>");
-	if (page * UNITS_PER_PAGE < total) {
-		html(&b, "<p><a href=\"/units?on=");
-		html_urlenc(&b, on);
-		html(&b, "&amp;q=");
-		html_urlenc(&b, q ? q : "");
-		html(&b, "&amp;level=");
-		html_urlenc(&b, level ? unit_level_name(level) : "");
-		html(&b, "&amp;parent=");
-		html_urlenc(&b, parent.id ? parent.code : "");
-		html_txtf(&b, "&page=%lld", (long long)(page + 1));
-		html(&b, "\">");
-		html_txt(&b, tr(r, "Trang sau »", "Next page »"));
-		html(&b, "</a></p>");
-	}
+	html(&b, "</tbody></table></div>");
+	page_count(&b, total, level == UNIT_PROVINCE && !parent.id ? tr(r, "tỉnh, thành phố", "provinces and cities")
+								   : tr(r, "đơn vị", "units"));
+	const char *query[] = {"on", on, "q", q ? q : "", "level", level ? unit_level_name(level) : "",
+			       "parent", parent.id ? parent.code : "", NULL};
+	page_pager(r, &b, "/units", query, page, UNITS_PER_PAGE, total);
 	snapshot_note(r, &b);
 	page_end(r, &b);
 	return resp_html(r, e.code ? err_http_status(e.code) : 200, &b);
@@ -263,17 +210,15 @@ HandlerResult web_unit_show(Req *r)
 		html(&b, " › ");
 		unit_link(&b, &chain[i], on);
 	}
-	html(&b, "</p><dl class=\"facts\"><dt>");
-	html_txt(&b, tr(r, "Cấp", "Level"));
-	html(&b, "</dt><dd>");
+	html(&b, "</p><dl class=\"facts\">");
+	page_fact(&b, tr(r, "Cấp", "Level"));
 	html_txt(&b, unit_level_label(u.level, r->lang));
 	if (u.kind[0]) {
 		html(&b, " · ");
 		html_txt(&b, unit_kind_label(u.kind, r->lang));
 	}
-	html(&b, "</dd><dt>");
-	html_txt(&b, tr(r, "Hiệu lực", "In force"));
-	html(&b, "</dt><dd>");
+	html(&b, "</dd>");
+	page_fact(&b, tr(r, "Hiệu lực", "In force"));
 	validity_txt(r, &b, &u);
 	html(&b, "</dd>");
 	char today[11];
@@ -281,9 +226,7 @@ HandlerResult web_unit_show(Req *r)
 	if (u.valid_to[0]) {
 		Unit now;
 		int rs = unit_restated(r->db, u.id, today, &now);
-		html(&b, "<dt>");
-		html_txt(&b, tr(r, "Quy đổi theo địa giới hiện nay", "Restated to today's units"));
-		html(&b, "</dt><dd>");
+		page_fact(&b, tr(r, "Quy đổi theo địa giới hiện nay", "Restated to today's units"));
 		if (rs == 1)
 			unit_link(&b, &now, today);
 		else
@@ -322,12 +265,8 @@ HandlerResult web_unit_show(Req *r)
 		UnitFilter f = {on, 0, u.id, NULL};
 		units_table_head(r, &b);
 		int64_t n = unit_list(r->db, &f, 0, 1000, unit_row, &c);
-		html(&b, "</tbody></table></div><p class=\"count\">");
-		char num[VI_NUM_BUFSZ];
-		html_txt(&b, vi_format_int(n < 0 ? 0 : n, num));
-		html(&b, " ");
-		html_txt(&b, tr(r, "đơn vị", "units"));
-		html(&b, "</p>");
+		html(&b, "</tbody></table></div>");
+		page_count(&b, n < 0 ? 0 : n, tr(r, "đơn vị", "units"));
 	}
 	snapshot_note(r, &b);
 	page_end(r, &b);

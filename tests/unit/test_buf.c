@@ -79,6 +79,8 @@ static const struct {
 	{"a & b", "a &amp; b"},
 	{"\"quoted\" 'single'", "&quot;quoted&quot; &#39;single&#39;"},
 	{"Nguyễn Thị Hòa", "Nguyễn Thị Hòa"},
+	{"a\x01" "b\x7f\tc", "ab\tc"},
+	{"x\xC2\x85y\xC2\xA0z", "xy\xC2\xA0z"},     /* C1 NEL dropped, no-break space kept */
 	{"", ""},
 };
 
