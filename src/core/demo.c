@@ -954,7 +954,7 @@ static int write_person(Demo *d, int64_t club, const char *village, Person *p)
 		rc = exec_ok(st);
 		p->id = rc == 0 ? db_last_id(d->db) : 0;
 		/* The name search index, as member_write keeps it. */
-		if (rc == 0 && search_index_member(d->db, p->id, fold, key) != DB_OK)
+		if (rc == 0 && search_index_member(d->db, p->id, fold, key, !p->left) != DB_OK)
 			rc = -1;
 	}
 	free(fold);

@@ -339,7 +339,7 @@ static void member_list_bind(Stmt *st, const MemberFilter *f, int64_t scope_unit
  * in name order already; the other words and the scope are checked on each. */
 #define MEMBER_BY_WORD                                                                              \
 	" FROM member_words w JOIN members m ON m.id = w.member_id JOIN clubs c ON c.id = m.club_id " \
-	"WHERE w.word = $9 AND $3 = 0" MEMBER_WHERE_REST
+	"WHERE w.word = $9 AND w.name_fold LIKE $6 ESCAPE '\\' AND $3 = 0" MEMBER_WHERE_REST
 
 /* Picks the statements for a list: one club's members (through its club index), a search by
  * name across the scope (through the name index; the index order is the name order), or the
@@ -349,6 +349,12 @@ static Stmt *member_list_stmt(Db *db, int count, int club, int by_word, const ch
 	if (count) {
 		if (club)
 			return db_stmt(db, "member_count_club", "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE_CLUB "LIMIT $11) x");
+		/* Across the whole country the index rows alone answer: they hold only members on the
+		 * book, with their folded names. */
+		if (by_word == 2)
+			return db_stmt(db, "member_count_word_all",
+				       "SELECT COUNT(*) FROM (SELECT 1 FROM member_words w WHERE w.word = $9 AND "
+				       "w.name_fold LIKE $6 ESCAPE '\\' AND $1 = 0 AND $2 = '' AND $3 = 0 AND $4 = 0 AND $5 = 0 LIMIT $11) x");
 		if (by_word)
 			return db_stmt(db, "member_count_word", "SELECT COUNT(*) FROM (SELECT 1" MEMBER_BY_WORD "LIMIT $11) x");
 		return db_stmt(db, "member_count", "SELECT COUNT(*) FROM (SELECT 1" MEMBER_FROM MEMBER_WHERE "LIMIT $11) x");
@@ -382,19 +388,21 @@ static int64_t member_list_run(Db *db, const Actor *by, const MemberFilter *f, i
 {
 	int club = f->club_id != 0, by_word = word && *word;
 	const char *sort = f->sort ? f->sort : "name";
-	Stmt *st = member_list_stmt(db, 1, club, by_word, sort);
+	int national = by_word && !scope_unit && !*scope_club && !f->unit_id;
+	Stmt *st = member_list_stmt(db, 1, club, national ? 2 : by_word, sort);
 	if (!st)
 		return -1;
 	member_list_bind(st, f, scope_unit, scope_club, pattern, by_word ? word : NULL);
 	/* Counting every match of a common name across the country would read most of the book:
 	 * totals are counted up to a cap. */
-	db_bind_int(st, 11, MEMBER_COUNT_CAP + 1);
+	int64_t cap = by_word ? SEARCH_COUNT_CAP : MEMBER_COUNT_CAP;
+	db_bind_int(st, 11, cap + 1);
 	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
 	db_reset(st);
 	if (total < 0)
 		return -1;
-	if (total > MEMBER_COUNT_CAP) {
-		total = MEMBER_COUNT_CAP;
+	if (total > cap) {
+		total = cap;
 		if (f->more)
 			*f->more = 1;
 	}
@@ -427,7 +435,7 @@ int64_t member_list(Db *db, const Actor *by, const MemberFilter *f, int64_t offs
 		return 0;
 	char *pattern = vi_like_pattern(f->q, 1);
 	char word[64] = "";
-	if (pattern && !f->club_id) {
+	if (pattern && !f->club_id && !f->include_left) {
 		char *fold = vi_fold(f->q);
 		search_driver(fold ? fold : "", word);
 		free(fold);
@@ -514,7 +522,7 @@ static int member_write(Db *db, MemberTx *t, int creating)
 	if (!rc && creating)
 		t->id = db_last_id(db);
 	if (!rc)
-		rc = -(int)search_index_member(db, t->id, fold, key);
+		rc = -(int)search_index_member(db, t->id, fold, key, !m->left_on[0]);
 	free(fold);
 	free(key);
 	return rc;

@@ -98,9 +98,9 @@ typedef struct MemberFilter {
 	const char *q;            /* name words, accents optional */
 	int include_left;         /* 0: members on the book today only */
 	const char *sort;         /* "name" (default: given, middle, family in Vietnamese order), "birth", "joined" */
-	int *more;                /* out, may be NULL: set to 1 when a search matched more than the
-				   * total returned (totals of very common names are counted up to
-				   * MEMBER_COUNT_CAP) */
+	int *more;                /* out, may be NULL: set to 1 when more matched than the total
+				   * returned: lists count up to MEMBER_COUNT_CAP, name searches across a
+				   * scope up to SEARCH_COUNT_CAP (core/search.h) */
 } MemberFilter;
 
 enum { MEMBER_COUNT_CAP = 10000 };

@@ -27,7 +27,7 @@ void search_driver(const char *qfold, char out[64])
 	}
 }
 
-DbStatus search_index_member(Db *db, int64_t member_id, const char *name_fold, const char *name_key)
+DbStatus search_index_member(Db *db, int64_t member_id, const char *name_fold, const char *name_key, int on_book)
 {
 	Stmt *del = db_stmt(db, "search_delete", "DELETE FROM member_words WHERE member_id = $1");
 	if (!del)
@@ -35,10 +35,10 @@ DbStatus search_index_member(Db *db, int64_t member_id, const char *name_fold, c
 	db_bind_int(del, 1, member_id);
 	DbStatus s = db_exec_stmt(del);
 	Stmt *ins = db_stmt(db, "search_insert",
-			    "INSERT INTO member_words (word, name_key, member_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING");
+			    "INSERT INTO member_words (word, name_key, member_id, name_fold) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING");
 	if (!ins)
 		return DB_ERROR;
-	const char *p = name_fold ? name_fold : "";
+	const char *p = on_book && name_fold ? name_fold : "";
 	while (s == DB_OK && *p) {
 		while (*p == ' ')
 			p++;
@@ -53,6 +53,7 @@ DbStatus search_index_member(Db *db, int64_t member_id, const char *name_fold, c
 		db_bind_text(ins, 1, word);
 		db_bind_text(ins, 2, name_key);
 		db_bind_int(ins, 3, member_id);
+		db_bind_text(ins, 4, name_fold);
 		s = db_exec_stmt(ins);
 	}
 	return s;
@@ -70,7 +71,7 @@ static int reindex_tx(Db *db, void *arg)
 {
 	Reindex *x = arg;
 	Stmt *st = db_stmt(db, "search_missing",
-			   "SELECT m.id, m.name_fold, m.name_key FROM members m WHERE m.id > $1 AND NOT EXISTS "
+			   "SELECT m.id, m.name_fold, m.name_key FROM members m WHERE m.id > $1 AND m.left_on IS NULL AND NOT EXISTS "
 			   "(SELECT 1 FROM member_words w WHERE w.member_id = m.id) ORDER BY m.id LIMIT $2");
 	if (!st)
 		return -DB_ERROR;
@@ -95,7 +96,7 @@ static int reindex_tx(Db *db, void *arg)
 	db_reset(st);
 	int rc = s == DB_ROW || s == DB_DONE ? 0 : -(int)s;
 	for (int i = 0; i < n && !rc; i++) {
-		DbStatus w = search_index_member(db, batch[i].id, batch[i].fold, batch[i].key);
+		DbStatus w = search_index_member(db, batch[i].id, batch[i].fold, batch[i].key, 1);
 		if (w != DB_OK)
 			rc = -(int)w;
 	}

@@ -1,5 +1,6 @@
--- The name index becomes one row per distinct word of a member's folded name, with the member's
--- name order key, so "all members named hoa" is one B-tree range already in Vietnamese name order.
+-- The name index becomes one row per distinct word of the folded name of each member on the book,
+-- with the member's name order key and folded name: "all members named hoa" is one B-tree range
+-- already in Vietnamese name order, and the other typed words are checked on the index row itself.
 -- The index is derived data: core rebuilds the rows (search_reindex_missing) when the server or
 -- the command line opens the database.
 DROP TABLE member_words;
@@ -7,6 +8,7 @@ CREATE TABLE member_words (
 	word TEXT NOT NULL,
 	name_key TEXT NOT NULL,
 	member_id INTEGER NOT NULL REFERENCES members(id),
+	name_fold TEXT NOT NULL,
 	PRIMARY KEY (word, name_key, member_id)
 );
 CREATE INDEX member_words_member ON member_words(member_id);
