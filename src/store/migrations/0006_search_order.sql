@@ -9,6 +9,8 @@ CREATE TABLE member_words (
 	name_key TEXT NOT NULL,
 	member_id INTEGER NOT NULL REFERENCES members(id),
 	name_fold TEXT NOT NULL,
-	PRIMARY KEY (word, name_key, member_id)
+	-- name_fold follows from member_id; it is in the key so that the index alone answers a
+	-- search (a covering index in SQLite and PostgreSQL alike).
+	PRIMARY KEY (word, name_key, member_id, name_fold)
 );
 CREATE INDEX member_words_member ON member_words(member_id);
