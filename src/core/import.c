@@ -1503,7 +1503,7 @@ static void check_club_row(Check *x, const ImportRawRow *rr, ImportItem *it, cha
 	if (value) {
 		size_t n = strlen(value), d = strspn(value, "0123456789");
 		if (d == n && n <= 5) {
-			snprintf(code, sizeof code, "%05d", atoi(value));
+			snprintf(code, sizeof code, "%05d", (int)strtol(value, NULL, 10));
 			value = code;
 			by_code = 1;
 		}
@@ -1661,7 +1661,7 @@ int import_check(Db *db, const Actor *by, ImportKind kind, int64_t club_id, cons
 	Check x = {.db = db, .by = by, .res = res};
 	x.map.kd = kind == IMPORT_MEMBERS ? &kind_members : &kind_clubs;
 	unit_today(x.today);
-	x.this_year = atoi(x.today);
+	x.this_year = (int)strtol(x.today, NULL, 10);
 	if (kind == IMPORT_MEMBERS) {
 		int have = club_get(db, by, club_id, &res->club);
 		if (have < 0)
@@ -2063,7 +2063,7 @@ int import_problems_xlsx(const ImportResult *res, const char *lang, const char *
 				if (!grown)
 					break;
 				note = grown;
-				nlen += (size_t)sprintf(note + nlen, "%s%s", nlen ? "\n" : "", m);
+				nlen += (size_t)snprintf(note + nlen, strlen(m) + 2, "%s%s", nlen ? "\n" : "", m);
 			}
 			if (note)
 				worksheet_write_comment(ws, r, (lxw_col_t)k, note);
@@ -2086,7 +2086,7 @@ int import_problems_xlsx(const ImportResult *res, const char *lang, const char *
 				if (!grown)
 					break;
 				all = grown;
-				alen += (size_t)sprintf(all + alen, "%s%s%s%s%s%s", alen ? "\n" : "", col, col2[0] ? ", " : "", col2,
+				alen += (size_t)snprintf(all + alen, strlen(m) + 24, "%s%s%s%s%s%s", alen ? "\n" : "", col, col2[0] ? ", " : "", col2,
 							col[0] ? ": " : "", m);
 			}
 			if (all)

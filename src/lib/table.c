@@ -46,7 +46,7 @@ void table_set_limits(const TableLimits *l)
 void table_col_name(size_t col, char out[4])
 {
 	if (col == 0 || col > MAX_SHEET_COL) {
-		strcpy(out, "?");
+		memcpy(out, "?", 2);
 		return;
 	}
 	char tmp[4];
