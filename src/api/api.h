@@ -42,6 +42,13 @@ HandlerResult api_club_volunteer_add(Req *r);
 HandlerResult api_import_members(Req *r);
 HandlerResult api_import_clubs(Req *r);
 
+/* api/indicators.c */
+HandlerResult api_indicators(Req *r);
+HandlerResult api_indicator_show(Req *r);
+HandlerResult api_indicator_create(Req *r);
+HandlerResult api_indicator_update(Req *r);
+HandlerResult api_indicator_retire(Req *r);
+
 /* api/audit.c */
 HandlerResult api_audit(Req *r);
 

@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include "core/indicator.h"
 #include "core/search.h"
 #include "core/unit.h"
 #include "lib/log.h"
@@ -315,6 +316,12 @@ Db *cli_open_ready(const char *path, int create)
 	if (unit_load_builtin(db, &by, &p, &e) != 0) {
 		for (size_t i = 0; i < p.kept; i++)
 			fprintf(stderr, "ishc: %s\n", p.items[i].en);
+		cli_fail_err(&e);
+		db_close(db);
+		return NULL;
+	}
+	/* The first indicator catalogue (data/indicators.csv) when the catalogue is empty. */
+	if (indicator_load_builtin(db, &by, &e) != 0) {
 		cli_fail_err(&e);
 		db_close(db);
 		return NULL;

@@ -64,8 +64,10 @@ void page_begin(Req *r, Buf *b, const char *title)
 			if (scope_sees_people(&r->actor))
 				nav_link(r, b, "/members", tr(r, "Thành viên", "Members"));
 			nav_link(r, b, "/units", tr(r, "Đơn vị hành chính", "Units"));
-			if (r->actor.role == ROLE_ADMIN)
+			if (r->actor.role == ROLE_ADMIN) {
 				nav_link(r, b, "/admin/users", tr(r, "Người dùng", "Users"));
+				nav_link(r, b, "/admin/indicators", tr(r, "Danh mục chỉ tiêu", "Indicators"));
+			}
 			if (scope_is_national(&r->actor))
 				nav_link(r, b, "/audit", tr(r, "Lịch sử thay đổi", "Change history"));
 			nav_link(r, b, "/account/tokens", tr(r, "Mã truy cập API", "API tokens"));

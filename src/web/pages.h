@@ -69,6 +69,14 @@ HandlerResult web_import_problems(Req *r);
 /* web/export.c */
 HandlerResult web_export(Req *r);
 
+/* web/indicators.c */
+HandlerResult web_indicators(Req *r);
+HandlerResult web_indicator_new(Req *r);
+HandlerResult web_indicator_create(Req *r);
+HandlerResult web_indicator_show(Req *r);
+HandlerResult web_indicator_reword(Req *r);
+HandlerResult web_indicator_retire(Req *r);
+
 /* web/audit.c */
 HandlerResult web_audit(Req *r);
 HandlerResult web_audit_csv(Req *r);
