@@ -49,6 +49,11 @@ HandlerResult api_indicator_create(Req *r);
 HandlerResult api_indicator_update(Req *r);
 HandlerResult api_indicator_retire(Req *r);
 
+/* api/reports.c */
+HandlerResult api_club_report(Req *r);
+HandlerResult api_club_report_save(Req *r);
+HandlerResult api_club_report_submit(Req *r);
+
 /* api/audit.c */
 HandlerResult api_audit(Req *r);
 

@@ -76,6 +76,11 @@ static const ErrInfo catalogue[E_COUNT_] = {
 			 "The server's disk is full; nothing was saved. Tell the administrator."},
 	[E_INTERNAL] = {"internal", 500, "Lỗi hệ thống; dữ liệu chưa được lưu. Hãy báo quản trị viên.",
 			"Internal error; nothing was saved. Tell the administrator."},
+	[E_PERIOD] = {"period", 422, "Tháng báo cáo không hợp lệ.", "The report month is not valid."},
+	[E_REPORT_CHECK] = {"report_check", 422, "Báo cáo có số liệu chưa hợp lệ; chưa lưu gì.",
+			    "Some values of the report are not valid; nothing was saved."},
+	[E_REPORT_LOCKED] = {"report_locked", 409, "Báo cáo tháng này đã nộp, không sửa được nữa.",
+			     "This month's report has been submitted and can no longer be changed."},
 };
 
 int err_set(Err *e, ErrCode code, const char *field)

@@ -39,6 +39,9 @@ typedef enum ErrCode {
 	E_BUSY,
 	E_DISK_FULL,
 	E_INTERNAL,
+	E_PERIOD,
+	E_REPORT_CHECK,
+	E_REPORT_LOCKED,
 	E_COUNT_
 } ErrCode;
 

@@ -1,0 +1,151 @@
+// A club's monthly report through the API: every role's limits on reading, saving and submitting,
+// the member figures computed from the book, and each kind of bad value refused with the field
+// (the indicator code) named and nothing saved.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, USERS } from '../lib/harness.mjs';
+
+let srv;
+const as = {};
+const club = {};
+const member = {};
+before(async () => {
+  srv = await startServer();
+  for (const name of Object.keys(USERS)) {
+    as[name] = new Client(srv.url);
+    await as[name].login(name, USERS[name].password);
+  }
+  // 15961-01 (the club user's) in Xã Hoằng Lộc, Thanh Hóa; one in Hà Nội, outside the province's scope.
+  let r = await as.admin.postJson('/api/v1/clubs', { name: 'CLB Phú Thọ', unit_code: '15961', status: 'active', founded_on: '2024-03-15' });
+  assert.equal(r.status, 201, r.text);
+  club.a = r.json;
+  assert.equal(club.a.code, '15961-01');
+  r = await as.admin.postJson('/api/v1/clubs', { name: 'CLB Ba Đình', unit_code: '00004', status: 'active', founded_on: '2024-03-15' });
+  assert.equal(r.status, 201, r.text);
+  club.hn = r.json;
+  const add = async (body) => {
+    const x = await as.admin.postJson(`/api/v1/clubs/${club.a.id}/members`, body);
+    assert.equal(x.status, 201, x.text);
+    return x.json;
+  };
+  member.anh = await add({ full_name: 'Nguyễn Thị Ánh', sex: 'F', birth: 1950, household: 'poor', joined_on: '2024-04-01' });
+  member.binh = await add({ full_name: 'Lê Văn Bình', sex: 'M', birth: 1990, joined_on: '2024-04-01' });
+  member.cuc = await add({ full_name: 'Trần Thị Cúc', sex: 'F', birth: 1980, disability: true, joined_on: '2026-01-10' });
+});
+after(async () => { await srv.stop(); srv.cleanup(); });
+
+const put = (c, path, body) => c.request('PUT', path, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+const url = (id, period) => `/api/v1/clubs/${id}/reports/${period}`;
+const value = (rep, code) => rep.items.find((i) => i.code === code).value;
+function refused(r, status, code, field) {
+  assert.equal(r.status, status, r.text);
+  assert.equal(r.json.error.code, code, r.text);
+  if (field) assert.equal(r.json.error.field, field, r.text);
+}
+
+test('GET: every role but viewers reads the month of a club in scope; member figures come from the book', async () => {
+  for (const name of ['admin', 'central', 'province', 'commune', 'club']) {
+    const r = await as[name].get(url(club.a.id, '2026-01'));
+    assert.equal(r.status, 200, `${name}: ${r.text}`);
+    assert.equal(r.json.period, '2026-01');
+    assert.equal(r.json.status, 'draft');
+    assert.equal(r.json.catalogue_version, 1);
+    assert.equal(r.json.items.length, 36);
+  }
+  const r = await as.club.get(url(club.a.id, '2026-01'));
+  const total = r.json.items.find((i) => i.code === 'MEM_TOTAL');
+  assert.deepEqual([total.value, total.computed, total.source, total.label], [3, true, 'members', 'Tổng số thành viên']);
+  assert.equal(value(r.json, 'MEM_OLDER'), 1);
+  assert.equal(value(r.json, 'MEM_WOMEN'), 2);
+  assert.equal(value(r.json, 'MEM_POOR'), 1);
+  assert.equal(value(r.json, 'MEM_DISAB'), 1);
+  assert.equal(value(r.json, 'MEM_JOINED'), 1);
+  assert.equal(value(r.json, 'MEM_LEFT'), 0);
+  const attend = r.json.items.find((i) => i.code === 'MEET_ATTEND');
+  assert.deepEqual([attend.value, attend.computed, attend.kind], [null, false, 'count']);
+  assert.match(attend.definition, /present at the monthly meeting/);
+  assert.equal(value((await as.club.get(url(club.a.id, '2025-12'))).json, 'MEM_TOTAL'), 2);
+
+  refused(await as.viewer.get(url(club.a.id, '2026-01')), 403, 'forbidden');
+  refused(await as.province.get(url(club.hn.id, '2026-01')), 404, 'not_found');
+  refused(await as.commune.get(url(club.hn.id, '2026-01')), 404, 'not_found');
+  refused(await as.club.get(url(club.hn.id, '2026-01')), 404, 'not_found');
+  refused(await as.admin.get(url(999999, '2026-01')), 404, 'not_found');
+  for (const p of ['2026-13', '2026-1', 'janvier', '2099-01', '2024-02']) refused(await as.admin.get(url(club.a.id, p)), 422, 'period', 'period');
+  assert.equal((await new Client(srv.url).get(url(club.a.id, '2026-01'))).status, 401);
+});
+
+test('PUT: club, commune, province and admin save a draft; bad values are refused with the field named, nothing saved', async () => {
+  let r = await put(as.club, url(club.a.id, '2026-01'), { values: { MEET_HELD: 1, MEET_ATTEND: '3', RES_CASH_VND: '1.250.000 đ' } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(value(r.json, 'MEET_ATTEND'), 3);
+  assert.equal(value(r.json, 'RES_CASH_VND'), 1250000);
+  r = await put(as.commune, url(club.a.id, '2026-01'), { values: { HEA_CHECKS: 5 } });
+  assert.equal(r.status, 200, r.text);
+  r = await put(as.province, url(club.a.id, '2026-01'), { values: { HEA_TALKS: '2', HEA_CHECKS: null } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(value(r.json, 'HEA_CHECKS'), null);
+  assert.equal(value(r.json, 'MEET_ATTEND'), 3);
+  r = await put(as.admin, url(club.hn.id, '2026-01'), { values: { HEA_TALKS: 1 } });
+  assert.equal(r.status, 200, r.text);
+
+  const saved = (await as.club.get(url(club.a.id, '2026-01'))).json;
+  r = await put(as.club, url(club.a.id, '2026-01'), { values: { MEET_ATTEND: 45 } });
+  refused(r, 422, 'report_check', 'MEET_ATTEND');
+  assert.match(r.json.error.message, /Số thành viên dự họp \(45\) không được lớn hơn Tổng số thành viên \(3\)/);
+  assert.deepEqual(r.json.error.errors.map((e) => e.field), ['MEET_ATTEND']);
+  refused(await put(as.club, url(club.a.id, '2026-01'), { values: { HEA_CHECKS: -2 } }), 422, 'report_check', 'HEA_CHECKS');
+  refused(await put(as.club, url(club.a.id, '2026-01'), { values: { HEA_TALKS: 'abc' } }), 422, 'report_check', 'HEA_TALKS');
+  refused(await put(as.club, url(club.a.id, '2026-01'), { values: { RES_CASH_VND: '1.25.000' } }), 422, 'report_check', 'RES_CASH_VND');
+  refused(await put(as.club, url(club.a.id, '2026-01'), { values: { MEET_HELD: 2 } }), 422, 'report_check', 'MEET_HELD');
+  r = await put(as.club, url(club.a.id, '2026-01'), { values: { MEM_TOTAL: 10 } });
+  refused(r, 422, 'report_check', 'MEM_TOTAL');
+  assert.match(r.json.error.message, /được tính từ sổ thành viên/);
+  r = await put(as.club, url(club.a.id, '2026-01'), { values: { HEA_TALKS: 4, MEET_ATTEND: 9, HEA_INSURED: 4, NO_SUCH: 1 } });
+  refused(r, 422, 'report_check');
+  assert.deepEqual(r.json.error.errors.map((e) => e.field), ['NO_SUCH']);
+  r = await put(as.club, url(club.a.id, '2026-01'), { values: { HEA_TALKS: 4, MEET_ATTEND: 9, HEA_INSURED: 4 } });
+  assert.deepEqual(r.json.error.errors.map((e) => e.field), ['MEET_ATTEND', 'HEA_INSURED']);
+  refused(await put(as.club, url(club.a.id, '2026-01'), { values: { HEA_TALKS: 1.5 } }), 422, 'invalid', 'HEA_TALKS');
+  refused(await put(as.club, url(club.a.id, '2026-01'), { values: [1] }), 422, 'required', 'values');
+  refused(await put(as.club, url(club.a.id, '2026-01'), { HEA_TALKS: 1 }), 422, 'invalid', 'HEA_TALKS');
+  refused(await put(as.club, url(club.a.id, '2099-01'), { values: { HEA_TALKS: 1 } }), 422, 'period', 'period');
+  assert.deepEqual((await as.club.get(url(club.a.id, '2026-01'))).json, saved);
+
+  refused(await put(as.central, url(club.a.id, '2026-01'), { values: { HEA_TALKS: 1 } }), 403, 'forbidden');
+  refused(await put(as.viewer, url(club.a.id, '2026-01'), { values: { HEA_TALKS: 1 } }), 403, 'forbidden');
+  refused(await put(as.province, url(club.hn.id, '2026-01'), { values: { HEA_TALKS: 1 } }), 404, 'not_found');
+  refused(await put(as.club, url(club.hn.id, '2026-01'), { values: { HEA_TALKS: 1 } }), 404, 'not_found');
+  assert.deepEqual((await as.club.get(url(club.a.id, '2026-01'))).json, saved);
+
+  const audit = await as.admin.get('/api/v1/audit?entity=report');
+  assert.equal(audit.status, 200);
+  assert.ok(audit.json.items.some((i) => i.action === 'save'), audit.text);
+});
+
+test('POST submit: the checks again, then the month is locked; viewers and central cannot submit', async () => {
+  const path = url(club.a.id, '2026-01') + '/submit';
+  refused(await as.viewer.postJson(path, {}), 403, 'forbidden');
+  refused(await as.central.postJson(path, {}), 403, 'forbidden');
+  refused(await as.province.postJson(url(club.hn.id, '2026-01') + '/submit', {}), 404, 'not_found');
+  refused(await as.club.postJson(url(club.a.id, '2026-13') + '/submit', {}), 422, 'period', 'period');
+  let r = await as.club.postJson(path, {});
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.status, 'submitted');
+  assert.equal(r.json.submitted_by, 'club');
+  refused(await put(as.commune, url(club.a.id, '2026-01'), { values: { HEA_TALKS: 1 } }), 409, 'report_locked');
+  refused(await as.commune.postJson(path, {}), 409, 'report_locked');
+  assert.equal((await as.central.get(url(club.a.id, '2026-01'))).json.status, 'submitted');
+
+  // A member taken off the book after the save: the submission's check finds attendance too high.
+  r = await put(as.commune, url(club.a.id, '2025-12'), { values: { MEET_ATTEND: 2 } });
+  assert.equal(r.status, 200, r.text);
+  r = await as.club.request('PATCH', `/api/v1/members/${member.binh.id}`, {
+    body: JSON.stringify({ left_on: '2025-11-30', left_reason: 'Chuyển đi nơi khác' }), headers: { 'Content-Type': 'application/json' },
+  });
+  assert.equal(r.status, 200, r.text);
+  r = await as.commune.postJson(url(club.a.id, '2025-12') + '/submit', {});
+  refused(r, 422, 'report_check', 'MEET_ATTEND');
+  assert.match(r.json.error.message, /\(2\) không được lớn hơn Tổng số thành viên \(1\)/);
+  assert.equal((await as.commune.get(url(club.a.id, '2025-12'))).json.status, 'draft');
+});
