@@ -275,8 +275,7 @@ HandlerResult api_members(Req *r)
 	const char *club = req_query(r, "club"), *unit = req_query(r, "unit");
 	if (club && *club) {
 		Club c;
-		int64_t id = req_param_id(r, "club");
-		int have = id > 0 ? club_get(r->db, &r->actor, id, &c) : club_get_by_code(r->db, &r->actor, club, &c);
+		int have = club_find(r->db, &r->actor, club, &c);
 		if (have < 0)
 			return H_FATAL;
 		if (!have)

@@ -122,6 +122,17 @@ int club_get_by_code(Db *db, const Actor *by, const char *code, Club *c)
 }
 
 
+int club_find(Db *db, const Actor *by, const char *ref, Club *c)
+{
+	if (!ref || !*ref)
+		return 0;
+	if (strchr(ref, '-'))
+		return club_get_by_code(db, by, ref, c);
+	char *end;
+	long long id = strtoll(ref, &end, 10);
+	return *end || id <= 0 ? 0 : club_get(db, by, (int64_t)id, c);
+}
+
 #define CLUB_LIST_WHERE                                                                              \
 	"WHERE " SCOPE_CLUB_SQL("$1", "$2") " AND ($3 = 0 OR EXISTS (SELECT 1 FROM unit_reach fr "      \
 	"WHERE fr.unit_id = c.unit_id AND fr.ancestor_id = $3)) AND ($4 = '' OR c.status = $4) "        \
@@ -263,21 +274,30 @@ static int club_status_record(Db *db, int64_t club_id, const char *status, const
 	return -(int)db_exec_stmt(st);
 }
 
-static int club_create_tx(Db *db, void *arg)
+DbStatus club_next_code(Db *db, const char *unit_code, char out[16])
 {
-	ClubTx *t = arg;
-	/* The next number in the commune: codes are never reused, clubs are never deleted. */
 	Stmt *st = db_stmt(db, "club_next_number", "SELECT COUNT(*) FROM clubs WHERE code LIKE $1");
 	if (!st)
-		return -DB_ERROR;
-	char like[16], code[32];
-	snprintf(like, sizeof like, "%s-%%", t->unit->code);
+		return DB_ERROR;
+	char like[16];
+	snprintf(like, sizeof like, "%.7s-%%", unit_code);
 	db_bind_text(st, 1, like);
 	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
 	db_reset(st);
 	if (n < 0 || n > 9998)
-		return -DB_ERROR;
-	snprintf(code, sizeof code, "%.7s-%02d", t->unit->code, (int)(n + 1));
+		return DB_ERROR;
+	snprintf(out, 16, "%.7s-%02d", unit_code, (int)(n + 1));
+	return DB_OK;
+}
+
+static int club_create_tx(Db *db, void *arg)
+{
+	ClubTx *t = arg;
+	char code[16];
+	DbStatus cs = club_next_code(db, t->unit->code, code);
+	if (cs != DB_OK)
+		return -(int)cs;
+	Stmt *st;
 	char now[21];
 	db_now_iso(now);
 	char *fold = vi_fold(t->name), *key = vi_collate_key(t->name);

@@ -65,6 +65,14 @@ int club_update(Db *db, const Actor *by, int64_t id, const ClubInput *in, Err *e
  * scope look the same); -1 store error. */
 int club_get(Db *db, const Actor *by, int64_t id, Club *c);
 int club_get_by_code(Db *db, const Actor *by, const char *code, Club *c);
+/* The code of the next club founded in commune unit_code: the commune's code, a dash and the
+ * next number ("15961-03"); codes are never reused, as clubs are never deleted. Inside the
+ * caller's transaction. Returns DB_OK or a store status. */
+DbStatus club_next_code(Db *db, const char *unit_code, char out[16]);
+
+/* The club a person or a link names: its id ("42") or its code ("15961-01"). Same results as
+ * club_get; 0 for text that is neither. */
+int club_find(Db *db, const Actor *by, const char *ref, Club *c);
 
 typedef struct ClubFilter {
 	int64_t unit_id;          /* 0 = the whole scope; else clubs rolling up into this unit */

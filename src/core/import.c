@@ -1800,18 +1800,13 @@ typedef struct LoadTx {
 
 static DbStatus club_insert(Db *db, const Actor *by, ImportClub *c)
 {
-	/* As club_create: the commune's code and the next number; codes are never reused. */
-	Stmt *st = db_stmt(db, "import_club_next", "SELECT COUNT(*) FROM clubs WHERE code LIKE $1");
-	if (!st)
-		return DB_ERROR;
-	char like[16];
-	snprintf(like, sizeof like, "%s-%%", c->unit_code);
-	db_bind_text(st, 1, like);
-	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
-	db_reset(st);
-	if (n < 0 || n > 9998)
-		return DB_ERROR;
-	snprintf(c->code, sizeof c->code, "%.7s-%02d", c->unit_code, (int)(n + 1));
+	/* As club_create: the commune's code and the next number. */
+	char code[16];
+	DbStatus cs = club_next_code(db, c->unit_code, code);
+	if (cs != DB_OK)
+		return cs;
+	snprintf(c->code, sizeof c->code, "%s", code);
+	Stmt *st;
 	char now[21];
 	db_now_iso(now);
 	char *fold = vi_fold(c->name), *key = vi_collate_key(c->name);

@@ -332,8 +332,7 @@ static int club_param(Req *r, Club *c)
 	const char *s = req_query(r, "club");
 	if (!s || !*s)
 		return 0;
-	int64_t id = req_param_id(r, "club");
-	int have = id > 0 ? club_get(r->db, &r->actor, id, c) : club_get_by_code(r->db, &r->actor, s, c);
+	int have = club_find(r->db, &r->actor, s, c);
 	if (have < 0) {
 		resp_error(r, E_INTERNAL, NULL, NULL);
 		return -1;

@@ -216,11 +216,7 @@ static HandlerResult choose_club_page(Req *r)
 /* The club of ?club= / club= (an id, or a code), in the actor's scope: 1, 0 (answered), -1. */
 static int club_param(Req *r, const char *v, Club *c)
 {
-	int have = 0;
-	if (v && strchr(v, '-'))
-		have = club_get_by_code(r->db, &r->actor, v, c);
-	else if (v && *v)
-		have = club_get(r->db, &r->actor, strtoll(v, NULL, 10), c);
+	int have = club_find(r->db, &r->actor, v, c);
 	if (have < 0)
 		return -1;
 	if (!have)
