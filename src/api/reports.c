@@ -108,7 +108,7 @@ HandlerResult api_club_report_save(Req *r)
 	if (!p)
 		return H_FATAL;
 	Err e = {0};
-	if (report_save(r->db, &r->actor, id, req_param(r, "period"), list, n, p, &e) != 0) {
+	if (report_save(r->db, &r->actor, id, req_param(r, "period"), list, n, NULL, p, &e) != 0) {
 		HandlerResult h = report_error(r, &e, p);
 		free(p);
 		return h;
@@ -126,7 +126,7 @@ HandlerResult api_club_report_submit(Req *r)
 	if (!p)
 		return H_FATAL;
 	Err e = {0};
-	if (report_submit(r->db, &r->actor, id, req_param(r, "period"), p, &e) != 0) {
+	if (report_submit(r->db, &r->actor, id, req_param(r, "period"), NULL, 0, NULL, p, &e) != 0) {
 		HandlerResult h = report_error(r, &e, p);
 		free(p);
 		return h;

@@ -79,8 +79,12 @@ static const ErrInfo catalogue[E_COUNT_] = {
 	[E_PERIOD] = {"period", 422, "Tháng báo cáo không hợp lệ.", "The report month is not valid."},
 	[E_REPORT_CHECK] = {"report_check", 422, "Báo cáo có số liệu chưa hợp lệ; chưa lưu gì.",
 			    "Some values of the report are not valid; nothing was saved."},
-	[E_REPORT_LOCKED] = {"report_locked", 409, "Báo cáo tháng này đã nộp, không sửa được nữa.",
-			     "This month's report has been submitted and can no longer be changed."},
+	[E_REPORT_LOCKED] = {"report_locked", 409, "Báo cáo tháng này đã nộp hoặc đã duyệt, không sửa được nữa.",
+			     "This month's report has been submitted or approved and can no longer be changed."},
+	[E_REPORT_WARN] = {"report_warn", 422, "Có số liệu khác thường so với tháng trước; xin kiểm tra lại và xác nhận.",
+			   "Some values are unusual against last month; check them and confirm."},
+	[E_REPORT_STATE] = {"report_state", 409, "Báo cáo không ở trạng thái cho phép việc này.",
+			    "The report is not in a state that allows this."},
 };
 
 int err_set(Err *e, ErrCode code, const char *field)

@@ -42,6 +42,8 @@ typedef enum ErrCode {
 	E_PERIOD,
 	E_REPORT_CHECK,
 	E_REPORT_LOCKED,
+	E_REPORT_WARN,
+	E_REPORT_STATE,
 	E_COUNT_
 } ErrCode;
 

@@ -493,14 +493,17 @@ static int save_run(Db *db, SaveTx *t)
 }
 
 int report_save(Db *db, const Actor *by, int64_t club_id, const char *period, const ReportValue *values,
-		size_t n, ReportProblems *p, Err *e)
+		size_t n, const ReportSaveOpts *opts, ReportProblems *p, Err *e)
 {
+	(void)opts;
 	SaveTx t = {.by = by, .club_id = club_id, .period = period, .values = values, .n = n, .p = p, .e = e};
 	return save_run(db, &t);
 }
 
-int report_submit(Db *db, const Actor *by, int64_t club_id, const char *period, ReportProblems *p, Err *e)
+int report_submit(Db *db, const Actor *by, int64_t club_id, const char *period, const ReportValue *values,
+		  size_t n, const ReportSaveOpts *opts, ReportProblems *p, Err *e)
 {
-	SaveTx t = {.by = by, .club_id = club_id, .period = period, .submit = 1, .p = p, .e = e};
+	(void)opts;
+	SaveTx t = {.by = by, .club_id = club_id, .period = period, .values = values, .n = n, .submit = 1, .p = p, .e = e};
 	return save_run(db, &t);
 }

@@ -1,8 +1,19 @@
 /* The monthly report of a club (issue 5), as data: one report per club and month, under the
  * catalogue version in force when it was begun. Values of source=members indicators are computed
- * from the member book at the month's end and never typed; the others are typed and stored. Every
- * save and the submission run the checks of the catalogue; a submitted report is locked.
- * Not yet: approval, the balance rule ("= previous ..."), plausibility warnings, totals. */
+ * from the member book at the month's end and never typed (they are stored at each save, and fixed
+ * at submission); the others are typed and stored. Every save and the submission run the checks of
+ * the catalogue (the "<=", ">=" rules and the balance rule against last month) and the
+ * plausibility warnings, which a person confirms.
+ *
+ * Workflow: draft -> submitted -> approved; a submitted report may be returned with a comment
+ * (status returned, editable again, then submitted again); an approved report is locked and may be
+ * reopened (back to draft) with a reason by a level above the one that approved it.
+ *   save, submit: administrators, province, commune and club users (central reads only) while the
+ *                 report is a draft or returned;
+ *   approve, return: the commune of the club, or the province (when the commune does not), or an
+ *                 administrator, while the report is submitted;
+ *   reopen:       province (when a commune approved), central or administrator, while approved.
+ * Every step is audited and changes the live totals (core/total.h) in the same transaction. */
 #ifndef ISHC_CORE_REPORT_H
 #define ISHC_CORE_REPORT_H
 
@@ -32,10 +43,15 @@ typedef struct Report {
 	int64_t club_id;
 	char period[REPORT_PERIOD_LEN + 1];
 	int64_t catalogue_version;
-	char status[12];                /* draft | submitted */
+	char status[12];                /* draft | submitted | approved | returned */
 	char created_at[21], created_by[48];
 	char updated_at[21], updated_by[48];
 	char submitted_at[21], submitted_by[48]; /* "" until submitted */
+	char first_submitted_at[21];    /* the first submission; "on time" is judged on it */
+	char approved_at[21], approved_by[48], approved_level[12]; /* "" until approved */
+	char note[REPORT_MESSAGE_MAX], note_by[48], note_at[21]; /* last return comment / reopen reason */
+	char due_on[11];                /* the due date of the month (setting report_due_day) */
+	char source[8];                 /* form | grid | import | demo | api */
 	ReportItem *items;              /* malloc'd, in catalogue order; report_free releases it */
 	size_t count;
 } Report;
@@ -44,6 +60,7 @@ typedef struct Report {
  * languages (e.g. "Số thành viên dự họp (45) không được lớn hơn Tổng số thành viên (40)"). */
 typedef struct ReportProblem {
 	char code[INDICATOR_CODE_MAX + 1];
+	int warning;                    /* 1: a plausibility warning a person may confirm */
 	char vi[REPORT_MESSAGE_MAX];
 	char en[REPORT_MESSAGE_MAX];
 } ReportProblem;
@@ -52,6 +69,9 @@ typedef struct ReportProblems {
 	size_t count;
 	ReportProblem items[REPORT_PROBLEMS_MAX];
 } ReportProblems;
+
+/* Counts of errors and warnings in p. */
+size_t report_errors(const ReportProblems *p);
 
 /* One typed value: text as the person wrote it (vi_parse_int / vi_parse_money rules by kind);
  * text NULL clears the value. */
@@ -68,17 +88,62 @@ typedef struct ReportValue {
 int report_get(Db *db, const Actor *by, int64_t club_id, const char *period, Report *out, Err *e);
 void report_free(Report *r);
 
+/* How a save or submission is made. */
+typedef struct ReportSaveOpts {
+	const char *source;             /* form | grid | import | api (NULL: api) */
+	int confirm_all;                /* 1: every plausibility warning is confirmed */
+	const char *const *confirm;     /* or these indicator codes' warnings are confirmed */
+	size_t nconfirm;
+} ReportSaveOpts;
+
 /* Saves typed values into the month's draft (made when none exists), keeping the values not
  * given. Each value is parsed and checked, then the check rules are run on the whole month
- * (computed values included); on any problem nothing is saved, -1 is returned with e set to
- * E_REPORT_CHECK and every problem in p (the first also in e->field). Other errors: those of
- * report_get, E_FORBIDDEN (central and viewers only read), E_REPORT_LOCKED (submitted).
- * Audited. Returns 0. */
+ * (computed values included) and the plausibility warnings; on any error, or a warning not
+ * confirmed in opts, nothing is saved, -1 is returned with e set to E_REPORT_CHECK (errors) or
+ * E_REPORT_WARN (warnings only) and every problem in p (the first also in e->field). Other errors:
+ * those of report_get, E_FORBIDDEN (central and viewers only read), E_REPORT_LOCKED (submitted or
+ * approved). opts may be NULL. Audited (confirmed warnings too). Returns 0. */
 int report_save(Db *db, const Actor *by, int64_t club_id, const char *period, const ReportValue *values,
-		size_t n, ReportProblems *p, Err *e);
+		size_t n, const ReportSaveOpts *opts, ReportProblems *p, Err *e);
 
-/* Submits the month: the checks again, then status submitted (the report is made if there was
- * none). Same errors as report_save. Audited. Returns 0. */
-int report_submit(Db *db, const Actor *by, int64_t club_id, const char *period, ReportProblems *p, Err *e);
+/* Saves values (as report_save) and submits the month in one step: the checks again, then status
+ * submitted (the report is made if there was none). Same errors as report_save. Audited. */
+int report_submit(Db *db, const Actor *by, int64_t club_id, const char *period, const ReportValue *values,
+		  size_t n, const ReportSaveOpts *opts, ReportProblems *p, Err *e);
+
+/* approve: submitted -> approved (locked). return: submitted -> returned with comment (required).
+ * reopen: approved -> draft with reason (required), by a level above the approver. Errors:
+ * E_FORBIDDEN (role may not), E_NOT_FOUND (club not in scope or no report stored), E_REPORT_STATE
+ * (not in the state the step needs: field "status"), E_REQUIRED (field "comment"). Audited. */
+int report_approve(Db *db, const Actor *by, int64_t club_id, const char *period, Err *e);
+int report_return(Db *db, const Actor *by, int64_t club_id, const char *period, const char *comment, Err *e);
+int report_reopen(Db *db, const Actor *by, int64_t club_id, const char *period, const char *reason, Err *e);
+
+/* What the actor may do with the loaded report now (for pages and the API). */
+typedef struct ReportCan {
+	int edit, submit, approve, ret, reopen;
+} ReportCan;
+ReportCan report_can(const Actor *by, const Report *r);
+
+/* The due date of period ("YYYY-MM") into due (11 bytes): day report_due_day of the next month. */
+void report_due_date(Db *db, const char *period, char due[11]);
+int settings_report_due_day(Db *db);
+int settings_set_report_due_day(Db *db, const Actor *by, int day, Err *e);
+
+/* One club's report status for a month, for lists and the commune grid. */
+typedef struct ReportStatusRow {
+	int64_t club_id;
+	char club_code[16];
+	char club_name[200];
+	char period[REPORT_PERIOD_LEN + 1];
+	char status[12];                /* "" when nothing is stored */
+	char first_submitted_at[21];
+	int on_time;
+} ReportStatusRow;
+
+/* Calls fn for every report stored of club_id (newest month first). Scope as report_get.
+ * Returns the count, or -1 with e set. */
+int report_list_club(Db *db, const Actor *by, int64_t club_id,
+		     void (*fn)(const ReportStatusRow *row, void *arg), void *arg, Err *e);
 
 #endif

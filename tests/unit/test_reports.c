@@ -129,7 +129,7 @@ static void save_and_read_back(void **state)
 	ReportValue v[] = {{"MEET_HELD", "1"}, {"MEET_ATTEND", "3"}, {"RES_CASH_VND", "1.250.000 đ"}, {"HEA_CHECKS", " 12 "}};
 	ReportProblems p;
 	Err e = {0};
-	assert_int_equal(report_save(db, &commune, club_id, "2026-01", v, 4, &p, &e), 0);
+	assert_int_equal(report_save(db, &commune, club_id, "2026-01", v, 4, NULL, &p, &e), 0);
 	Report r;
 	assert_int_equal(report_get(db, &commune, club_id, "2026-01", &r, &e), 0);
 	assert_true(r.id > 0);
@@ -140,7 +140,7 @@ static void save_and_read_back(void **state)
 	report_free(&r);
 	/* A later save keeps what it does not name; null clears. */
 	ReportValue w[] = {{"HEA_CHECKS", NULL}, {"MEET_ATTEND", "2"}};
-	assert_int_equal(report_save(db, &commune, club_id, "2026-01", w, 2, &p, &e), 0);
+	assert_int_equal(report_save(db, &commune, club_id, "2026-01", w, 2, NULL, &p, &e), 0);
 	assert_int_equal(report_get(db, &commune, club_id, "2026-01", &r, &e), 0);
 	assert_false(item(&r, "HEA_CHECKS")->has_value);
 	assert_int_equal(item(&r, "MEET_ATTEND")->value, 2);
@@ -176,7 +176,7 @@ static void bad_values_are_refused(void **state)
 		const BadCase *c = &bad_cases[i];
 		ReportValue v[] = {{"HEA_EXERCISE", "2"}, {c->code, c->text}};
 		Err e = {0};
-		assert_int_equal(report_save(db, &club, club_id, "2026-01", v, 2, &p, &e), -1);
+		assert_int_equal(report_save(db, &club, club_id, "2026-01", v, 2, NULL, &p, &e), -1);
 		if (e.code != E_REPORT_CHECK || p.count != 1 || strcmp(p.items[0].code, c->code) != 0 ||
 		    !strstr(p.items[0].vi, c->words) || !e.field || strcmp(e.field, c->code) != 0)
 			fail_msg("%s: %s, %zu problems, %s: %s", c->what, err_code_name(e.code), p.count,
@@ -187,7 +187,7 @@ static void bad_values_are_refused(void **state)
 	/* Every problem at once; the rules run on the merged month. */
 	ReportValue v[] = {{"MEET_ATTEND", "9"}, {"HEA_INSURED", "4"}};
 	Err e = {0};
-	assert_int_equal(report_save(db, &club, club_id, "2026-01", v, 2, &p, &e), -1);
+	assert_int_equal(report_save(db, &club, club_id, "2026-01", v, 2, NULL, &p, &e), -1);
 	assert_int_equal(p.count, 2);
 	assert_string_equal(p.items[0].code, "MEET_ATTEND");
 	assert_string_equal(p.items[1].code, "HEA_INSURED");
@@ -204,23 +204,23 @@ static void submitted_is_locked(void **state)
 	ReportProblems p;
 	Err e = {0};
 	ReportValue v[] = {{"MEET_ATTEND", "3"}};
-	assert_int_equal(report_save(db, &club, club_id, "2026-01", v, 1, &p, &e), 0);
-	assert_int_equal(report_submit(db, &club, club_id, "2026-01", &p, &e), 0);
+	assert_int_equal(report_save(db, &club, club_id, "2026-01", v, 1, NULL, &p, &e), 0);
+	assert_int_equal(report_submit(db, &club, club_id, "2026-01", NULL, 0, NULL, &p, &e), 0);
 	Report r;
 	assert_int_equal(report_get(db, &club, club_id, "2026-01", &r, &e), 0);
 	assert_string_equal(r.status, "submitted");
 	assert_string_equal(r.submitted_by, "tester");
 	report_free(&r);
 	ReportValue w[] = {{"MEET_ATTEND", "2"}};
-	assert_int_equal(report_save(db, &club, club_id, "2026-01", w, 1, &p, &e), -1);
+	assert_int_equal(report_save(db, &club, club_id, "2026-01", w, 1, NULL, &p, &e), -1);
 	assert_int_equal(e.code, E_REPORT_LOCKED);
-	assert_int_equal(report_submit(db, &club, club_id, "2026-01", &p, &e), -1);
+	assert_int_equal(report_submit(db, &club, club_id, "2026-01", NULL, 0, NULL, &p, &e), -1);
 	assert_int_equal(e.code, E_REPORT_LOCKED);
 	assert_int_equal(report_get(db, &club, club_id, "2026-01", &r, &e), 0);
 	assert_int_equal(item(&r, "MEET_ATTEND")->value, 3);
 	report_free(&r);
 	/* Submitting a month with nothing typed makes the report; a broken rule stops it. */
-	assert_int_equal(report_submit(db, &club, club_id, "2025-12", &p, &e), 0);
+	assert_int_equal(report_submit(db, &club, club_id, "2025-12", NULL, 0, NULL, &p, &e), 0);
 	db_close(db);
 }
 
@@ -238,15 +238,15 @@ static void roles_scope_and_month(void **state)
 	assert_int_equal(e.code, E_FORBIDDEN);
 	assert_int_equal(report_get(db, &central, club_id, "2026-01", &r, &e), 0);
 	report_free(&r);
-	assert_int_equal(report_save(db, &central, club_id, "2026-01", v, 1, &p, &e), -1);
+	assert_int_equal(report_save(db, &central, club_id, "2026-01", v, 1, NULL, &p, &e), -1);
 	assert_int_equal(e.code, E_FORBIDDEN);
-	assert_int_equal(report_save(db, &province, other_club, "2026-01", v, 1, &p, &e), -1);
+	assert_int_equal(report_save(db, &province, other_club, "2026-01", v, 1, NULL, &p, &e), -1);
 	assert_int_equal(e.code, E_NOT_FOUND);
 	assert_int_equal(report_get(db, &club, other_club, "2026-01", &r, &e), -1);
 	assert_int_equal(e.code, E_NOT_FOUND);
 	static const char *const months[] = {"2026-13", "2026-00", "26-01", "2026/01", "2026-1", "", "2026-03", "2024-02"};
 	for (size_t i = 0; i < sizeof months / sizeof *months; i++) {
-		assert_int_equal(report_save(db, &province, club_id, months[i], v, 1, &p, &e), -1);
+		assert_int_equal(report_save(db, &province, club_id, months[i], v, 1, NULL, &p, &e), -1);
 		if (e.code != E_PERIOD || !e.field || strcmp(e.field, "period") != 0)
 			fail_msg("month %s: %s", months[i], err_code_name(e.code));
 	}
