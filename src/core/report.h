@@ -130,6 +130,12 @@ void report_due_date(Db *db, const char *period, char due[11]);
 int settings_report_due_day(Db *db);
 int settings_set_report_due_day(Db *db, const Actor *by, int day, Err *e);
 
+/* The same steps inside the caller's transaction (for importers and bulk loaders): step 0 saves,
+ * 1 saves and submits, 2 saves, submits and approves (the actor must be allowed to approve).
+ * Returns 0, 1 when the input is refused (e and p set, nothing written), or a negative DbStatus. */
+int report_save_in_tx(Db *db, const Actor *by, int64_t club_id, const char *period, const ReportValue *values,
+		      size_t n, const ReportSaveOpts *opts, int step, ReportProblems *p, Err *e);
+
 /* One club's report status for a month, for lists and the commune grid. */
 typedef struct ReportStatusRow {
 	int64_t club_id;
@@ -145,5 +151,14 @@ typedef struct ReportStatusRow {
  * Returns the count, or -1 with e set. */
 int report_list_club(Db *db, const Actor *by, int64_t club_id,
 		     void (*fn)(const ReportStatusRow *row, void *arg), void *arg, Err *e);
+
+/* The clubs of a unit (a unit code of today or of any time, or a club code) expected to report
+ * for period (active at the month's end) and any club that has a report stored for it, each with
+ * its status ("" = nothing stored), in club code order, within the actor's scope. status filters:
+ * NULL = all, "none" = nothing stored, or a report status. limit/offset page; *total gets the
+ * count before paging. Returns rows given, or -1 with e set (E_NOT_FOUND, E_PERIOD). */
+int report_list_unit(Db *db, const Actor *by, const char *unit, const char *period, const char *status,
+		     int64_t limit, int64_t offset, void (*fn)(const ReportStatusRow *row, void *arg), void *arg,
+		     int64_t *total, Err *e);
 
 #endif
