@@ -506,6 +506,12 @@ static void a_save_is_in_the_next_total(void **state)
 	assert_int_equal(total_query(db, &province, &b, &a, &e), -1);
 	assert_string_equal(e.field, "to");
 	assert_int_equal(total_verify(db), 0);
+	/* a total changed behind the product's back is found, and a rebuild puts it right */
+	Stmt *st = db_stmt(db, "t_tamper", "UPDATE report_totals SET all_sum = all_sum + 1 WHERE unit_id = 0 AND code = 'HEA_CHECKS'");
+	assert_int_equal(db_exec_stmt(st), DB_OK);
+	assert_int_equal(total_verify(db), 1);
+	assert_int_equal(total_rebuild(db), DB_OK);
+	assert_int_equal(total_verify(db), 0);
 	db_close(db);
 }
 
