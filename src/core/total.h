@@ -141,7 +141,8 @@ int total_apply(Db *db, int64_t club_id, const char *period, const TotalContribu
  * after units or their links change). Inside the caller's transaction. DbStatus. */
 int total_rebuild(Db *db);
 
-/* Compares report_totals with a recomputation; the number of rows that differ (0 = right), or -1. */
+/* Compares report_totals with a recomputation: the rows found on one side and not the other (a
+ * changed row counts twice: as stored and as it should be; 0 = right), or -1. */
 int64_t total_verify(Db *db);
 
 #endif
