@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
+#include "core/audit.h"
 #include "core/club.h"
 #include "core/indicator.h"
 #include "core/scope.h"
@@ -14,11 +17,14 @@
 
 /* ---- which units a club's month counts in ---- */
 
-/* Every unit the club's commune (of its founding time) rolls into whose validity had not ended
- * before the month began: the units of that month and the later ones carrying its history. */
+/* Every unit above the communes that the club's commune (of its founding time) rolls into whose
+ * validity had not ended before the month began: the districts and provinces of that month and
+ * the later ones carrying its history. Communes are not kept: a commune's few clubs are added up
+ * from their reports when asked (see fill_clubs), which keeps report_totals small. */
 #define PLACES_SQL                                                                                   \
 	"SELECT r.ancestor_id FROM clubs c JOIN unit_reach r ON r.unit_id = c.unit_id "                 \
-	"JOIN units u ON u.id = r.ancestor_id WHERE c.id = $1 AND (u.valid_to IS NULL OR u.valid_to >= $2)"
+	"JOIN units u ON u.id = r.ancestor_id WHERE c.id = $1 AND u.level <> 'commune' "                \
+	"AND (u.valid_to IS NULL OR u.valid_to >= $2)"
 
 enum { PLACES_MAX = 64 };
 
@@ -136,23 +142,269 @@ int total_apply(Db *db, int64_t club_id, const char *period, const TotalContribu
 	return s;
 }
 
-/* Every report's values (and the two counts) with the units each counts in, summed: what
- * report_totals must hold. Portable SQL; "||" joins text in both engines. */
-#define EXPECTED_SQL                                                                                  \
-	"SELECT p.unit_id, x.period, x.code, SUM(x.value) AS all_sum, COUNT(*) AS all_n, "               \
-	"SUM(CASE WHEN x.status IN ('submitted', 'approved') THEN x.value ELSE 0 END) AS sub_sum, "     \
-	"SUM(CASE WHEN x.status IN ('submitted', 'approved') THEN 1 ELSE 0 END) AS sub_n, "             \
-	"SUM(CASE WHEN x.status = 'approved' THEN x.value ELSE 0 END) AS ok_sum, "                     \
-	"SUM(CASE WHEN x.status = 'approved' THEN 1 ELSE 0 END) AS ok_n "                               \
-	"FROM (SELECT r.club_id, r.period, r.status, v.code, v.value FROM reports r "                   \
-	"      JOIN report_values v ON v.report_id = r.id "                                             \
-	"      UNION ALL SELECT club_id, period, status, '_REPORTS', 1 FROM reports "                  \
-	"      UNION ALL SELECT club_id, period, status, '_ONTIME', on_time FROM reports) x "          \
-	"JOIN (SELECT c.id AS club_id, r.ancestor_id AS unit_id, u.valid_to FROM clubs c "             \
-	"      JOIN unit_reach r ON r.unit_id = c.unit_id JOIN units u ON u.id = r.ancestor_id "       \
-	"      UNION ALL SELECT id, 0, NULL FROM clubs) p "                                             \
-	"  ON p.club_id = x.club_id AND (p.valid_to IS NULL OR p.valid_to >= x.period || '-01') "      \
-	"GROUP BY p.unit_id, x.period, x.code"
+/* ---- rebuilding and checking, one month at a time ---- */
+
+/* The units above the communes each club counts in, with their end of validity. */
+typedef struct ClubPlaces {
+	int64_t club_id;
+	size_t first, n;                /* into Places.unit/valid_to */
+} ClubPlaces;
+
+typedef struct Places {
+	ClubPlaces *clubs;
+	size_t nclubs;
+	int64_t *unit;
+	char (*valid_to)[11];           /* "" while in force */
+	size_t n;
+} Places;
+
+static void places_free(Places *p)
+{
+	free(p->clubs);
+	free(p->unit);
+	free(p->valid_to);
+	memset(p, 0, sizeof *p);
+}
+
+static DbStatus places_load(Db *db, Places *p)
+{
+	memset(p, 0, sizeof *p);
+	Stmt *st = db_stmt(db, "total_all_places",
+			   "SELECT c.id, r.ancestor_id, COALESCE(u.valid_to, '') FROM clubs c "
+			   "JOIN unit_reach r ON r.unit_id = c.unit_id JOIN units u ON u.id = r.ancestor_id "
+			   "WHERE u.level <> 'commune' ORDER BY c.id");
+	if (!st)
+		return DB_ERROR;
+	size_t cap = 0, ccap = 0;
+	DbStatus s;
+	while ((s = db_step(st)) == DB_ROW) {
+		int64_t club = db_col_int(st, 0);
+		if (p->n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			int64_t *u = realloc(p->unit, cap * sizeof *u);
+			char(*v)[11] = u ? realloc(p->valid_to, cap * sizeof *v) : NULL;
+			if (u)
+				p->unit = u;
+			if (v)
+				p->valid_to = v;
+			if (!u || !v) {
+				db_reset(st);
+				return DB_ERROR;
+			}
+		}
+		if (!p->nclubs || p->clubs[p->nclubs - 1].club_id != club) {
+			if (p->nclubs == ccap) {
+				ccap = ccap ? ccap * 2 : 1024;
+				ClubPlaces *c = realloc(p->clubs, ccap * sizeof *c);
+				if (!c) {
+					db_reset(st);
+					return DB_ERROR;
+				}
+				p->clubs = c;
+			}
+			p->clubs[p->nclubs++] = (ClubPlaces){club, p->n, 0};
+		}
+		p->unit[p->n] = db_col_int(st, 1);
+		snprintf(p->valid_to[p->n], 11, "%s", db_col_text(st, 2));
+		p->n++;
+		p->clubs[p->nclubs - 1].n++;
+	}
+	return s == DB_DONE ? DB_OK : s;
+}
+
+static const ClubPlaces *places_of(const Places *p, int64_t club)
+{
+	size_t lo = 0, hi = p->nclubs;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (p->clubs[mid].club_id < club)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < p->nclubs && p->clubs[lo].club_id == club ? &p->clubs[lo] : NULL;
+}
+
+/* A month's totals being summed: open addressing on (unit, code). */
+typedef struct Acc {
+	int64_t unit;
+	char code[INDICATOR_CODE_MAX + 8];
+	int64_t d[6];
+	int used, matched;
+} Acc;
+
+typedef struct Month {
+	Acc *slots;
+	size_t cap, used;
+} Month;
+
+static uint64_t acc_hash(int64_t unit, const char *code)
+{
+	uint64_t h = 1469598103934665603u ^ (uint64_t)unit;
+	for (const char *c = code; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	return h;
+}
+
+static Acc *acc_get(Month *m, int64_t unit, const char *code)
+{
+	if ((m->used + 1) * 2 > m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 8192;
+		Acc *n = calloc(cap, sizeof *n);
+		if (!n)
+			return NULL;
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->slots[i].used)
+				continue;
+			size_t k = acc_hash(m->slots[i].unit, m->slots[i].code) & (cap - 1);
+			while (n[k].used)
+				k = (k + 1) & (cap - 1);
+			n[k] = m->slots[i];
+		}
+		free(m->slots);
+		m->slots = n;
+		m->cap = cap;
+	}
+	size_t k = acc_hash(unit, code) & (m->cap - 1);
+	while (m->slots[k].used && (m->slots[k].unit != unit || strcmp(m->slots[k].code, code) != 0))
+		k = (k + 1) & (m->cap - 1);
+	if (!m->slots[k].used) {
+		m->slots[k].used = 1;
+		m->slots[k].unit = unit;
+		snprintf(m->slots[k].code, sizeof m->slots[k].code, "%s", code);
+		m->used++;
+	}
+	return &m->slots[k];
+}
+
+static void acc_add(Acc *a, const char *status, int64_t v)
+{
+	a->d[0] += v;
+	a->d[1]++;
+	if (is_sub(status)) {
+		a->d[2] += v;
+		a->d[3]++;
+	}
+	if (strcmp(status, "approved") == 0) {
+		a->d[4] += v;
+		a->d[5]++;
+	}
+}
+
+/* Sums one month of reports into m: every value, and the two counts, in the country and in every
+ * place of the club whose validity had not ended before the month began. */
+static DbStatus month_sum(Db *db, const Places *pl, const char *period, Month *m)
+{
+	char first[11];
+	snprintf(first, sizeof first, "%.7s-01", period);
+	Stmt *st = db_stmt(db, "total_month_values",
+			   "SELECT r.id, r.club_id, r.status, r.on_time, v.code, v.value FROM reports r "
+			   "LEFT JOIN report_values v ON v.report_id = r.id WHERE r.period = $1 ORDER BY r.id");
+	if (!st)
+		return DB_ERROR;
+	db_bind_text(st, 1, period);
+	int64_t last_report = 0;
+	DbStatus s;
+	while ((s = db_step(st)) == DB_ROW) {
+		int64_t report = db_col_int(st, 0);
+		const ClubPlaces *cp = places_of(pl, db_col_int(st, 1));
+		char status[12];
+		snprintf(status, sizeof status, "%s", db_col_text(st, 2));
+		int64_t on_time = db_col_int(st, 3);
+		int has_value = !db_col_is_null(st, 4);
+		char code[INDICATOR_CODE_MAX + 8];
+		snprintf(code, sizeof code, "%s", has_value ? db_col_text(st, 4) : "");
+		int64_t value = db_col_int(st, 5);
+		size_t np = cp ? cp->n : 0;
+		for (size_t i = 0; i <= np; i++) {
+			int64_t unit = i == np ? 0 : pl->unit[cp->first + i];
+			if (i < np && pl->valid_to[cp->first + i][0] && strcmp(pl->valid_to[cp->first + i], first) < 0)
+				continue;
+			Acc *a;
+			if (report != last_report) {
+				if (!(a = acc_get(m, unit, "_REPORTS")))
+					goto oom;
+				acc_add(a, status, 1);
+				if (!(a = acc_get(m, unit, "_ONTIME")))
+					goto oom;
+				acc_add(a, status, on_time);
+			}
+			if (has_value) {
+				if (!(a = acc_get(m, unit, code)))
+					goto oom;
+				acc_add(a, status, value);
+			}
+		}
+		last_report = report;
+	}
+	return s == DB_DONE ? DB_OK : s;
+oom:
+	db_reset(st);
+	return DB_ERROR;
+}
+
+static DbStatus periods_each(Db *db, DbStatus (*fn)(Db *db, const Places *pl, const char *period, void *arg),
+			     void *arg)
+{
+	Places pl;
+	DbStatus s = places_load(db, &pl);
+	if (s != DB_OK) {
+		places_free(&pl);
+		return s;
+	}
+	/* the months that have reports, read first: the per-month work reuses statements */
+	Stmt *st = db_stmt(db, "total_periods", "SELECT DISTINCT period FROM reports ORDER BY period");
+	char(*periods)[8] = NULL;
+	size_t n = 0, cap = 0;
+	while (st && (s = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 128;
+			char(*p)[8] = realloc(periods, cap * sizeof *p);
+			if (!p) {
+				db_reset(st);
+				s = DB_ERROR;
+				break;
+			}
+			periods = p;
+		}
+		snprintf(periods[n++], 8, "%s", db_col_text(st, 0));
+	}
+	if (!st)
+		s = DB_ERROR;
+	if (s == DB_DONE)
+		s = DB_OK;
+	for (size_t i = 0; i < n && s == DB_OK; i++)
+		s = fn(db, &pl, periods[i], arg);
+	free(periods);
+	places_free(&pl);
+	return s;
+}
+
+static DbStatus rebuild_month(Db *db, const Places *pl, const char *period, void *arg)
+{
+	(void)arg;
+	Month m = {0};
+	DbStatus s = month_sum(db, pl, period, &m);
+	Stmt *st = s == DB_OK ? db_stmt(db, "total_rebuild_put",
+					"INSERT INTO report_totals (unit_id, period, code, all_sum, all_n, sub_sum, sub_n, "
+					"ok_sum, ok_n) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+			      : NULL;
+	if (s == DB_OK && !st)
+		s = DB_ERROR;
+	for (size_t i = 0; i < m.cap && s == DB_OK; i++) {
+		const Acc *a = &m.slots[i];
+		if (!a->used)
+			continue;
+		db_bind_int(st, 1, a->unit);
+		db_bind_text(st, 2, period);
+		db_bind_text(st, 3, a->code);
+		for (int j = 0; j < 6; j++)
+			db_bind_int(st, 4 + j, a->d[j]);
+		s = db_exec_stmt(st);
+	}
+	free(m.slots);
+	return s;
+}
 
 int total_rebuild(Db *db)
 {
@@ -160,29 +412,79 @@ int total_rebuild(Db *db)
 	if (!st)
 		return DB_ERROR;
 	DbStatus s = db_exec_stmt(st);
-	if (s != DB_OK)
-		return s;
-	st = db_stmt(db, "total_rebuild",
-		     "INSERT INTO report_totals (unit_id, period, code, all_sum, all_n, sub_sum, sub_n, ok_sum, ok_n) "
-		     EXPECTED_SQL);
-	return st ? db_exec_stmt(st) : DB_ERROR;
+	return s == DB_OK ? periods_each(db, rebuild_month, NULL) : s;
+}
+
+static int repair_tx(Db *db, void *arg)
+{
+	const Actor *by = arg;
+	DbStatus s = total_rebuild(db);
+	if (s == DB_OK) {
+		json_t *after = json_pack("{s:s}", "report_totals", "rebuilt");
+		s = audit_write(db, by, "repair", "report_totals", "all", NULL, after);
+		json_decref(after);
+	}
+	return -(int)s;
+}
+
+int total_repair(Db *db, const Actor *by, Err *e)
+{
+	int rc = db_tx(db, repair_tx, (void *)by);
+	return rc ? err_set(e, err_from_db(rc), NULL) : 0;
+}
+
+typedef struct Verify {
+	int64_t off, matched;
+} Verify;
+
+static DbStatus verify_month(Db *db, const Places *pl, const char *period, void *arg)
+{
+	Verify *v = arg;
+	Month m = {0};
+	DbStatus s = month_sum(db, pl, period, &m);
+	Stmt *st = s == DB_OK ? db_stmt(db, "total_verify_get",
+					"SELECT all_sum, all_n, sub_sum, sub_n, ok_sum, ok_n FROM report_totals "
+					"WHERE unit_id = $1 AND code = $2 AND period = $3")
+			      : NULL;
+	if (s == DB_OK && !st)
+		s = DB_ERROR;
+	for (size_t i = 0; i < m.cap && s == DB_OK; i++) {
+		const Acc *a = &m.slots[i];
+		if (!a->used)
+			continue;
+		db_bind_int(st, 1, a->unit);
+		db_bind_text(st, 2, a->code);
+		db_bind_text(st, 3, period);
+		s = db_step(st);
+		int same = s == DB_ROW;
+		for (int j = 0; j < 6 && same; j++)
+			same = db_col_int(st, j) == a->d[j];
+		if (s == DB_ROW) {
+			v->matched++;
+			db_reset(st);
+			s = DB_OK;
+		} else if (s == DB_DONE) {
+			s = DB_OK;
+		}
+		v->off += !same;
+	}
+	free(m.slots);
+	return s;
 }
 
 int64_t total_verify(Db *db)
 {
-	Stmt *st = db_stmt(db, "total_verify",
-			   "SELECT COUNT(*) FROM ("
-			   "SELECT * FROM (" EXPECTED_SQL ") e EXCEPT SELECT unit_id, period, code, all_sum, all_n, "
-			   "sub_sum, sub_n, ok_sum, ok_n FROM report_totals WHERE all_n <> 0 OR all_sum <> 0 "
-			   "UNION ALL "
-			   "SELECT * FROM (SELECT unit_id, period, code, all_sum, all_n, sub_sum, sub_n, ok_sum, ok_n "
-			   "FROM report_totals WHERE all_n <> 0 OR all_sum <> 0 EXCEPT " EXPECTED_SQL ") d) z");
-	if (!st)
+	Verify v = {0};
+	if (periods_each(db, verify_month, &v) != DB_OK)
 		return -1;
-	DbStatus s = db_step(st);
-	int64_t n = s == DB_ROW ? db_col_int(st, 0) : -1;
+	/* rows kept that nothing accounts for (rows left at zero by later changes are no matter) */
+	Stmt *st = db_stmt(db, "total_verify_count",
+			   "SELECT COUNT(*) FROM report_totals WHERE all_n <> 0 OR all_sum <> 0 OR sub_n <> 0 OR ok_n <> 0");
+	if (!st || db_step(st) != DB_ROW)
+		return -1;
+	int64_t kept = db_col_int(st, 0);
 	db_reset(st);
-	return n;
+	return v.off + (kept > v.matched ? kept - v.matched : v.matched - kept);
 }
 
 /* ---- reading ---- */
@@ -406,41 +708,50 @@ static int class_counts(const char *status, TotalClass cls)
 	return strcmp(status, "approved") == 0;
 }
 
-/* Fills v for one club from its reports (the same sums, over one club). */
-static DbStatus fill_club(Db *db, const Plan *pl, int64_t club_id, Val *v)
+/* Adds to v, for months m0..m1, the reports of one club (club_id) or of every club counting in a
+ * commune row (unit_id): the same sums report_totals keeps for the units above. */
+static DbStatus fill_clubs(Db *db, const Plan *pl, int64_t club_id, int64_t unit_id, size_t m0, size_t m1, Val *v)
 {
-	Stmt *st = db_stmt(db, "total_club_series",
-			   "SELECT r.period, r.status, r.on_time, v.code, v.value FROM reports r "
-			   "LEFT JOIN report_values v ON v.report_id = r.id "
-			   "WHERE r.club_id = $1 AND r.period >= $2 AND r.period <= $3");
+	Stmt *st = club_id ? db_stmt(db, "total_club_series",
+				     "SELECT r.id, r.period, r.status, r.on_time, v.code, v.value FROM reports r "
+				     "LEFT JOIN report_values v ON v.report_id = r.id "
+				     "WHERE r.club_id = $1 AND r.period >= $2 AND r.period <= $3 ORDER BY r.id")
+			   : db_stmt(db, "total_commune_series",
+				     "SELECT r.id, r.period, r.status, r.on_time, v.code, v.value FROM unit_reach ur "
+				     "JOIN clubs c ON c.unit_id = ur.unit_id JOIN reports r ON r.club_id = c.id "
+				     "LEFT JOIN report_values v ON v.report_id = r.id "
+				     "WHERE ur.ancestor_id = $1 AND r.period >= $2 AND r.period <= $3 ORDER BY r.id");
 	if (!st)
 		return DB_ERROR;
-	db_bind_int(st, 1, club_id);
-	db_bind_text(st, 2, pl->months[0]);
-	db_bind_text(st, 3, pl->months[pl->nm - 1]);
+	db_bind_int(st, 1, club_id ? club_id : unit_id);
+	db_bind_text(st, 2, pl->months[m0]);
+	db_bind_text(st, 3, pl->months[m1]);
 	DbStatus s;
+	int64_t last_report = 0;
 	while ((s = db_step(st)) == DB_ROW) {
-		size_t k = month_index(pl, db_col_text(st, 0));
+		int64_t report = db_col_int(st, 0);
+		size_t k = month_index(pl, db_col_text(st, 1));
 		if (k == (size_t)-1)
 			continue;
-		const char *status = db_col_text(st, 1);
-		int on_time = (int)db_col_int(st, 2);
-		const char *code = db_col_is_null(st, 3) ? "" : db_col_text(st, 3);
-		int64_t value = db_col_int(st, 4);
+		const char *status = db_col_text(st, 2);
+		int on_time = (int)db_col_int(st, 3);
+		const char *code = db_col_is_null(st, 4) ? "" : db_col_text(st, 4);
+		int64_t value = db_col_int(st, 5);
+		int first = report != last_report;
+		last_report = report;
 		for (size_t b = 0; b < pl->nbases; b++) {
 			const Base *base = &pl->bases[b];
 			if (base->expected || !class_counts(status, base->cls))
 				continue;
 			Val *x = &v[b * pl->nm + k];
-			if (strcmp(base->code, "_REPORTS") == 0 || strcmp(base->code, "_ONTIME") == 0) {
-				/* once per report, whatever the number of its values */
-				int64_t one = strcmp(base->code, "_REPORTS") == 0 ? 1 : on_time;
-				x->sum = one;
-				x->n = 1;
+			int once = strcmp(base->code, "_REPORTS") == 0 || strcmp(base->code, "_ONTIME") == 0;
+			if (once && first) {
+				x->sum += strcmp(base->code, "_REPORTS") == 0 ? 1 : on_time;
+				x->n++;
 				x->has = 1;
-			} else if (strcmp(base->code, code) == 0) {
-				x->sum = value;
-				x->n = 1;
+			} else if (!once && *code && strcmp(base->code, code) == 0) {
+				x->sum += value;
+				x->n++;
 				x->has = 1;
 			}
 		}
@@ -576,6 +887,7 @@ static const char *geo_today_en = "Restated to today's units: every month counts
 
 typedef struct Target {
 	int is_club;
+	int commune;                    /* a commune row: summed from its clubs' reports */
 	int64_t club_id;
 	Unit unit;                      /* when not a club; id 0 = country */
 	char code[16], name[200], level[12];
@@ -672,7 +984,7 @@ static DbStatus fill_target(Db *db, const Plan *pl, const Target *t, const int64
 {
 	DbStatus s = DB_OK;
 	if (t->is_club) {
-		s = fill_club(db, pl, t->club_id, v);
+		s = fill_clubs(db, pl, t->club_id, 0, 0, pl->nm - 1, v);
 		if (s == DB_OK && pl->any_expected)
 			s = fill_expected(db, pl, 0, t->club_id, 0, pl->nm - 1, v);
 		return s;
@@ -684,7 +996,7 @@ static DbStatus fill_target(Db *db, const Plan *pl, const Target *t, const int64
 		while (m1 + 1 < pl->nm && rows[m1 + 1] == rows[m0])
 			m1++;
 		if (rows[m0] >= 0) {
-			s = fill_unit(db, pl, rows[m0], m0, m1, v);
+			s = t->commune ? fill_clubs(db, pl, 0, rows[m0], m0, m1, v) : fill_unit(db, pl, rows[m0], m0, m1, v);
 			if (s == DB_OK && pl->any_expected)
 				s = fill_expected(db, pl, rows[m0], 0, m0, m1, v);
 		}
@@ -790,6 +1102,7 @@ static int query_read(Db *db, void *arg)
 		snprintf(tg.code, sizeof tg.code, "%s", tg.unit.code);
 		snprintf(tg.name, sizeof tg.name, "%s", tg.unit.name);
 		snprintf(tg.level, sizeof tg.level, "%s", unit_level_name(tg.unit.level));
+		tg.commune = tg.unit.level == UNIT_COMMUNE;
 	}
 	for (size_t k = 0; k < pl->nm; k++)
 		rows[k] = tg.unit.id;
@@ -916,6 +1229,7 @@ static int query_read(Db *db, void *arg)
 		kt.is_club = kids[i].is_club;
 		kt.club_id = kids[i].is_club ? kids[i].id : 0;
 		kt.unit.id = kids[i].is_club ? 0 : kids[i].id;
+		kt.commune = strcmp(kids[i].level, "commune") == 0;
 		for (size_t k = 0; k < pl->nm; k++)
 			krows[k] = kt.unit.id;
 		memset(kv, 0, (per ? per : 1) * sizeof *kv);

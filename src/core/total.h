@@ -137,12 +137,18 @@ typedef struct TotalContribution {
 int total_apply(Db *db, int64_t club_id, const char *period, const TotalContribution *before,
 		const TotalContribution *after);
 
-/* Recomputes every row of report_totals from reports and report_values (after a bulk load, or
- * after units or their links change). Inside the caller's transaction. DbStatus. */
+/* Recomputes every row of report_totals from reports and report_values, a month at a time (after
+ * a bulk load, or after units or their links change). Inside the caller's transaction. DbStatus.
+ * Only units above the communes are kept: a commune's totals are summed from its clubs' reports
+ * when asked. */
 int total_rebuild(Db *db);
 
-/* Compares report_totals with a recomputation: the rows found on one side and not the other (a
- * changed row counts twice: as stored and as it should be; 0 = right), or -1. */
+/* Compares report_totals with a recomputation from the reports, a month at a time: the number of
+ * rows missing, different or unaccounted for (0 = right), or -1. */
 int64_t total_verify(Db *db);
+
+/* Rebuilds the totals in a transaction of its own, audited (`ishc check --repair`). 0, or -1 with
+ * e set. */
+int total_repair(Db *db, const Actor *by, Err *e);
 
 #endif
