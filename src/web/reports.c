@@ -58,7 +58,7 @@ static const char *level_word(Req *r, const char *level)
 		return tr(r, "cấp tỉnh", "province level");
 	if (strcmp(level, "central") == 0)
 		return tr(r, "Trung ương", "central level");
-	if (strcmp(level, "administrator") == 0 || strcmp(level, "admin") == 0)
+	if (strcmp(level, "admin") == 0)
 		return tr(r, "quản trị viên", "administrator");
 	return level;
 }
@@ -86,8 +86,12 @@ static int period_shape(const char *s)
 static void month_add(const char *period, int delta, char out[REPORT_PERIOD_LEN + 1])
 {
 	int y = (int)strtol(period, NULL, 10), m = (int)strtol(period + 5, NULL, 10);
-	int n = y * 12 + (m - 1) + delta;
-	snprintf(out, REPORT_PERIOD_LEN + 1, "%04d-%02d", (n / 12) % 10000, n % 12 + 1);
+	if (y < 1 || y > 9998 || m < 1 || m > 12) {
+		snprintf(out, REPORT_PERIOD_LEN + 1, "%s", "2000-01");
+		return;
+	}
+	unsigned n = (unsigned)(y * 12 + (m - 1) + delta);
+	snprintf(out, REPORT_PERIOD_LEN + 1, "%04u-%02u", (n / 12) % 10000u, n % 12u + 1u);
 }
 
 static void this_month(char out[REPORT_PERIOD_LEN + 1])
@@ -120,14 +124,6 @@ static const char *picked_month(Req *r, const char *s)
 	return arena_printf(&r->arena, "%04ld-%02ld", y, m);
 }
 
-/* Whether a report first submitted at first (a timestamp) for a month due on due was on time:
- * 1 on time, 0 late, -1 not submitted. */
-static int on_time(const char *first, const char *due)
-{
-	if (!first || !*first || !due || !*due)
-		return -1;
-	return strncmp(first, due, 10) <= 0;
-}
 
 static void timeliness(Req *r, Buf *b, int t)
 {
@@ -435,7 +431,10 @@ static void rule_attrs(Req *r, Buf *b, const Indicator *x)
 	const char *code = x->check + 2;
 	while (*code == ' ')
 		code++;
-	html(b, le ? " data-le=\"" : " data-ge=\"");
+	if (le)
+		html(b, " data-le=\"");
+	else
+		html(b, " data-ge=\"");
 	html_attr(b, code);
 	html(b, "\"");
 }
@@ -462,7 +461,10 @@ static void entry_field(Req *r, Buf *b, const ReportItem *it, const char *typed,
 	definition(r, b, x);
 	html(b, "</p>");
 	int yesno = strcmp(x->kind, "yesno") == 0, money = strcmp(x->kind, "money") == 0;
-	html(b, yesno ? "<select" : "<span class=\"with-unit\"><input type=\"text\" inputmode=\"numeric\" autocomplete=\"off\"");
+	if (yesno)
+		html(b, "<select");
+	else
+		html(b, "<span class=\"with-unit\"><input type=\"text\" inputmode=\"numeric\" autocomplete=\"off\"");
 	html(b, " id=\"f-");
 	html_attr(b, x->code);
 	html(b, "\" name=\"");
@@ -641,7 +643,8 @@ static void step_form(Req *r, Buf *b, const Report *rep, const char *step, const
 		      const char *button, const char *cls, const EntryState *s)
 {
 	const Err *e = s && s->form && strcmp(s->form, step) == 0 ? s->e : NULL;
-	int bad = e && e->field && field && strcmp(e->field, field) == 0;
+	/* core names the text of a return and of a reopen "comment" */
+	int bad = e && e->field && field && (strcmp(e->field, field) == 0 || strcmp(e->field, "comment") == 0);
 	form_post_begin(r, b, "step", arena_printf(&r->arena, "/clubs/%lld/reports/%s/%s", (long long)rep->club_id,
 						    rep->period, step), NULL);
 	if (field) {
@@ -672,10 +675,13 @@ static void step_form(Req *r, Buf *b, const Report *rep, const char *step, const
 			html(b, "<p class=\"msg\" id=\"e-");
 			html_attr(b, field);
 			html(b, "\">");
-			html_txt(b, strcmp(field, "comment") == 0
-					    ? tr(r, "Ghi lý do trả lại để CLB biết cần sửa gì.",
-						 "Write why the report is returned, so the club knows what to fix.")
-					    : tr(r, "Ghi lý do mở lại báo cáo.", "Write why the report is reopened."));
+			if (e->code != E_REQUIRED)
+				html_txt(b, err_message(e->code, r->lang));
+			else if (strcmp(field, "comment") == 0)
+				html_txt(b, tr(r, "Ghi lý do trả lại để CLB biết cần sửa gì.",
+					       "Write why the report is returned, so the club knows what to fix."));
+			else
+				html_txt(b, tr(r, "Ghi lý do mở lại báo cáo.", "Write why the report is reopened."));
 			html(b, "</p>");
 		}
 		html(b, "</div>");
@@ -697,7 +703,7 @@ static void status_facts(Req *r, Buf *b, const Report *rep)
 	html(b, "</dd>");
 	page_fact(b, tr(r, "Hạn nộp", "Due on"));
 	page_date(b, rep->due_on, "—");
-	int t = on_time(rep->first_submitted_at, rep->due_on);
+	int t = rep->first_submitted_at[0] ? rep->on_time != 0 : -1;
 	if (t >= 0) {
 		html(b, " · ");
 		timeliness(r, b, t);
@@ -835,8 +841,7 @@ static HandlerResult entry_page(Req *r, int status, int64_t club_id, const char 
 	int values_failed = s && s->form && strcmp(s->form, "values") == 0;
 	if (values_failed && s->p && s->p->count)
 		problems_summary(r, &b, &rep, s->p, s->e->code == E_REPORT_WARN);
-	else if (s && s->e && s->e->code && !(s->e->field && (strcmp(s->e->field, "comment") == 0 ||
-							     strcmp(s->e->field, "reason") == 0)))
+	else if (s && s->e && s->e->code && !(s->e->field && strcmp(s->e->field, "comment") == 0))
 		error_box(r, &b, s->e);
 	else if (s && s->e && s->e->code)
 		form_summary(r, &b, s->e);
@@ -1358,7 +1363,10 @@ static void grid_cell(Req *r, Buf *b, GridRow *x, const Indicator *col)
 		typed = v ? v : "";
 	}
 	int yesno = strcmp(col->kind, "yesno") == 0;
-	html(b, yesno ? "<select" : "<input type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" size=\"7\"");
+	if (yesno)
+		html(b, "<select");
+	else
+		html(b, "<input type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" size=\"7\"");
 	html(b, " id=\"");
 	html_attr(b, name);
 	html(b, "\" name=\"");

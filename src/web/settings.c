@@ -38,7 +38,7 @@ static HandlerResult settings_page(Req *r, int status, const Err *e)
 	snprintf(age, sizeof age, "%d", settings_older_age(r->db));
 	snprintf(due, sizeof due, "%d", settings_report_due_day(r->db));
 	form_select(&f, "older_age", tr(r, "Tuổi được tính là người cao tuổi", "Age from which a member is an older person"),
-		    age_choices, sizeof age_choices / sizeof *age_choices, form_value(&f, "older_age", age), 1);
+		    age_choices, sizeof age_choices / sizeof *age_choices, form_value(&f, "older_age", age), 0);
 	form_input(&f, "report_due_day", tr(r, "Hạn nộp báo cáo tháng (ngày của tháng sau)", "Monthly reports due on (day of the next month)"),
 		   "text", form_value(&f, "report_due_day", due), "inputmode=\"numeric\" required maxlength=\"2\"",
 		   tr(r, "Ví dụ 5: báo cáo tháng 1 phải nộp trước hết ngày 05/02.", "E.g. 5: January's report is due by 5 February."));
