@@ -1090,11 +1090,16 @@ static const FormChoice status_choices[] = {
 };
 #define NSTATUS (sizeof status_choices / sizeof *status_choices)
 
-/* The name of a unit code (a unit of today or of any time), or the code itself. */
-static const char *unit_title(Req *r, const char *code)
+/* The name of a unit code as it was in the month, else as it is today, else the code itself. */
+static const char *unit_title(Req *r, const char *code, const char *period)
 {
 	Unit u;
-	if (unit_find(r->db, code, NULL, &u) == 1)
+	char on[11];
+	snprintf(on, sizeof on, "%.7s-15", period);
+	if (period_shape(period) && unit_find(r->db, code, on, &u) == 1)
+		return arena_strdup(&r->arena, u.name);
+	unit_today(on);
+	if (unit_find(r->db, code, on, &u) == 1)
 		return arena_strdup(&r->arena, u.name);
 	return code;
 }
@@ -1128,7 +1133,7 @@ HandlerResult web_unit_reports(Req *r)
 
 	Buf b;
 	buf_init(&b, 0);
-	const char *name = unit_title(r, code);
+	const char *name = unit_title(r, code, period);
 	page_begin(r, &b, arena_printf(&r->arena, is_en(r) ? "Reports of %s — %s" : "Báo cáo tháng %2$s — %1$s", name,
 				       month_words(r, period)));
 	char prev[REPORT_PERIOD_LEN + 1], next[REPORT_PERIOD_LEN + 1], now[REPORT_PERIOD_LEN + 1];
@@ -1409,7 +1414,7 @@ static HandlerResult grid_page(Req *r, int status, const char *code, const char 
 {
 	Buf b;
 	buf_init(&b, 0);
-	const char *name = unit_title(r, code);
+	const char *name = unit_title(r, code, period);
 	page_begin(r, &b, arena_printf(&r->arena, is_en(r) ? "Grid of %s — %s" : "Nhập báo cáo tháng %2$s — %1$s", name,
 				       month_words(r, period)));
 	html(&b, "<p><a href=\"/units/");
