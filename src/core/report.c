@@ -404,18 +404,21 @@ static void values_check(Report *r, const ReportValue *values, size_t n, ReportP
 		if (rc == VI_OK && money && x > VI_MONEY_MAX)
 			rc = VI_ERR_RANGE;
 		if (rc != VI_OK) {
+			ri->has_value = 0; /* unread: the other checks go on without it */
 			snprintf(vi, sizeof vi, "%s: %s", lv, vi_error_message(rc, "vi"));
 			snprintf(en, sizeof en, "%s: %s", le, vi_error_message(rc, "en"));
 			problem(p, ri->ind.code, vi, en);
 			continue;
 		}
 		if (x < 0) {
+			ri->has_value = 0;
 			snprintf(vi, sizeof vi, "%s không được là số âm (%lld)", lv, (long long)x);
 			snprintf(en, sizeof en, "%s cannot be negative (%lld)", le, (long long)x);
 			problem(p, ri->ind.code, vi, en);
 			continue;
 		}
 		if (strcmp(ri->ind.kind, "yesno") == 0 && x > 1) {
+			ri->has_value = 0;
 			snprintf(vi, sizeof vi, "%s chỉ nhận 1 (có) hoặc 0 (không), không phải %lld", lv, (long long)x);
 			snprintf(en, sizeof en, "%s takes 1 (yes) or 0 (no), not %lld", le, (long long)x);
 			problem(p, ri->ind.code, vi, en);
@@ -760,12 +763,11 @@ static int save_body(Db *db, SaveTx *t, SaveWork *w)
 	DbStatus s = previous_load(db, t->club_id, t->period, &w->prev);
 	if (s != DB_OK)
 		return -(int)s;
+	/* Every problem at once: the rules run on the values that could be read. */
 	values_check(r, t->values, t->n, t->p);
-	if (!t->p->count) {
-		rules_check(r, t->p);
-		balance_check(r, &w->prev, t->p);
-		plausibility_check(r, &w->prev, t->p);
-	}
+	rules_check(r, t->p);
+	balance_check(r, &w->prev, t->p);
+	plausibility_check(r, &w->prev, t->p);
 	/* Confirmed warnings are dropped; any error, or a warning left, stops the save. */
 	size_t keep = 0;
 	json_t *confirmed_codes = json_array();
@@ -988,12 +990,12 @@ static int move_tx(Db *db, void *arg)
 		goto done;
 	}
 	if (t->move != MOVE_APPROVE && (!t->note || !*t->note)) {
-		err_set(t->e, E_REQUIRED, "comment");
+		err_set(t->e, E_REQUIRED, t->move == MOVE_REOPEN ? "reason" : "comment");
 		rc = 1;
 		goto done;
 	}
 	if (t->note && strlen(t->note) >= REPORT_MESSAGE_MAX) {
-		err_set(t->e, E_TOO_LONG, "comment");
+		err_set(t->e, E_TOO_LONG, t->move == MOVE_REOPEN ? "reason" : "comment");
 		rc = 1;
 		goto done;
 	}
