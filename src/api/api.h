@@ -54,6 +54,10 @@ HandlerResult api_club_report(Req *r);
 HandlerResult api_club_report_save(Req *r);
 HandlerResult api_club_report_submit(Req *r);
 
+/* api/aggregates.c */
+HandlerResult api_aggregates(Req *r);
+HandlerResult api_aggregate_indicators(Req *r);
+
 /* api/audit.c */
 HandlerResult api_audit(Req *r);
 

@@ -77,6 +77,11 @@ HandlerResult web_indicator_show(Req *r);
 HandlerResult web_indicator_reword(Req *r);
 HandlerResult web_indicator_retire(Req *r);
 
+/* web/totals.c */
+HandlerResult web_totals_overview(Req *r);
+HandlerResult web_totals_trend(Req *r);
+HandlerResult web_totals_rate(Req *r);
+
 /* web/audit.c */
 HandlerResult web_audit(Req *r);
 HandlerResult web_audit_csv(Req *r);
