@@ -514,7 +514,7 @@ static const char *totals_message(Req *r, const char *id, const Err *e, const ch
 {
 	(void)typed;
 	if (e->code == E_PERIOD)
-		return e->detail[0] ? NULL
+		return e->detail[0] ? e->detail
 				    : tr(r, "Tháng không hợp lệ: viết YYYY-MM (ví dụ 2026-03) hoặc MM/YYYY.",
 					 "Not a month: write YYYY-MM (e.g. 2026-03) or MM/YYYY.");
 	if (strstr(id, "unit") && e->code == E_NOT_FOUND)
@@ -523,6 +523,21 @@ static const char *totals_message(Req *r, const char *id, const Err *e, const ch
 	if (strstr(id, "indicator") && e->code == E_INVALID)
 		return tr(r, "Không có chỉ tiêu hay tỷ lệ nào mang mã này.", "No indicator or rate has this code.");
 	return NULL;
+}
+
+/* At the top of a form that failed: what is wrong and where. */
+static void filter_summary(Req *r, Buf *b, const Err *e)
+{
+	if (!e || !e->code)
+		return;
+	html(b, "<div class=\"error\" role=\"alert\"><p>");
+	if (e->field && strcmp(e->field, "indicators") == 0)
+		html_trf(r, b, "Không có chỉ tiêu hay tỷ lệ nào mang mã %s. Hãy chọn lại trong danh sách.",
+			 "No indicator or rate has the code %s. Choose again from the list.", e->detail);
+	else
+		html_txt(b, tr(r, "Chưa xem được: xem thông báo dưới ô được đánh dấu đỏ.",
+			       "Nothing to show yet: see the message under the field marked in red."));
+	html(b, "</p></div>");
 }
 
 /* Runs the query; on bad input sets v->e (the field at fault) and returns 1; store trouble -1. */
@@ -768,13 +783,7 @@ HandlerResult web_totals_overview(Req *r)
 	views_nav(r, &b, &v, v.unit, "/reports/overview");
 	html(&b, "<form method=\"get\" action=\"/reports/overview\" class=\"filters\">");
 	Form f = {.r = r, .b = &b, .e = v.e.code ? &v.e : NULL, .message = totals_message};
-	form_summary(r, &b, f.e);
-	if (v.e.code == E_INVALID && form_bad(&v.e, "indicators")) {
-		html(&b, "<div class=\"error\" role=\"alert\"><p>");
-		html_trf(r, &b, "Không có chỉ tiêu hay tỷ lệ nào mang mã %s.", "No indicator or rate has the code %s.",
-			 v.e.detail);
-		html(&b, "</p></div>");
-	}
+	filter_summary(r, &b, f.e);
 	html(&b, "<div class=\"row\">");
 	form_unit_field(&f, &v);
 	form_month(&f, "from", tr(r, "Từ tháng", "From month"), v.from_in, v.from);
@@ -909,7 +918,7 @@ HandlerResult web_totals_trend(Req *r)
 	views_nav(r, &b, &v, v.unit, "/reports/trend");
 	html(&b, "<form method=\"get\" action=\"/reports/trend\" class=\"filters\">");
 	Form f = {.r = r, .b = &b, .e = v.e.code ? &v.e : NULL, .message = totals_message};
-	form_summary(r, &b, f.e);
+	filter_summary(r, &b, f.e);
 	html(&b, "<div class=\"row\">");
 	form_unit_field(&f, &v);
 	form_select_begin(&f, "indicator", tr(r, "Chỉ tiêu", "Indicator"), 0);
@@ -1098,7 +1107,7 @@ HandlerResult web_totals_rate(Req *r)
 	views_nav(r, &b, &v, v.unit, "/reports/rate");
 	html(&b, "<form method=\"get\" action=\"/reports/rate\" class=\"filters\">");
 	Form f = {.r = r, .b = &b, .e = v.e.code ? &v.e : NULL, .message = totals_message};
-	form_summary(r, &b, f.e);
+	filter_summary(r, &b, f.e);
 	html(&b, "<div class=\"row\">");
 	form_unit_field(&f, &v);
 	const char *typed = req_query(r, "period") ? req_query(r, "period") : v.to_in;
