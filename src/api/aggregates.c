@@ -10,15 +10,8 @@
 #include "core/total.h"
 #include "core/unit.h"
 
-/* The counts one may ask for besides indicators and rates. */
-static const struct {
-	const char *code, *vi, *en;
-} counts[] = {
-	{"_EXPECTED", "Số CLB phải báo cáo", "Clubs expected to report"},
-	{"_REPORTS", "Số báo cáo", "Reports"},
-	{"_ONTIME", "Số báo cáo đúng hạn", "Reports on time"},
-	{"_APPROVED", "Số báo cáo đã duyệt", "Reports approved"},
-};
+/* The counts one may ask for besides indicators and rates (labels from total_column). */
+static const char *const counts[] = {"_EXPECTED", "_REPORTS", "_SUBMITTED", "_ONTIME", "_APPROVED"};
 
 /* The columns asked for when none are named. */
 static const char *const default_codes[] = {"MEM_TOTAL", "R_WOMEN", "R_OLDER", "R_BORROW", "INC_OUTSTANDING",
@@ -48,32 +41,31 @@ static void last_month(char out[8])
 	snprintf(out, 8, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
 }
 
+/* A rate's target range as {low, high} (shares, null = no bound), or null when it has none. */
+static json_t *target_json(const TotalRate *t)
+{
+	if (t->target_low < 0 && t->target_high < 0)
+		return json_null();
+	return json_pack("{s:o, s:o}", "low", t->target_low >= 0 ? json_real(t->target_low / 1000.0) : json_null(),
+			 "high", t->target_high >= 0 ? json_real(t->target_high / 1000.0) : json_null());
+}
+
 /* One column: what a code is, for the answer's "columns". 1 known, 0 not, -1 store error. */
 static int column_json(Req *r, const char *code, json_t **out)
 {
 	int en = strcmp(r->lang, "en") == 0;
-	if (code[0] == 'R' && code[1] == '_') {
-		const TotalRate *t = total_rate_find(code);
-		if (!t)
-			return 0;
-		*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "code", t->code, "label", en ? t->en : t->vi,
-				 "kind", "rate", "formula", en ? t->formula_en : t->formula_vi, "num", t->num, "den",
-				 t->den, "target",
-				 t->target_permille >= 0 ? json_real(t->target_permille / 1000.0) : json_null());
-		return 1;
-	}
-	for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-		if (strcmp(code, counts[i].code) == 0) {
-			*out = json_pack("{s:s, s:s, s:s, s:s, s:n}", "code", code, "label", en ? counts[i].en : counts[i].vi,
-					 "kind", "count", "over_time", "sum", "target");
-			return 1;
-		}
-	Indicator *ind = arena_alloc(&r->arena, sizeof *ind);
-	int have = indicator_get(r->db, code, 0, ind);
-	if (have <= 0)
-		return have;
-	*out = json_pack("{s:s, s:s, s:s, s:s, s:n}", "code", ind->code, "label", en ? ind->label_en : ind->label_vi,
-			 "kind", ind->kind, "over_time", ind->over_time, "target");
+	TotalColumn c;
+	int kind = total_column(r->db, code, &c);
+	if (kind <= 0)
+		return kind;
+	const char *label = en ? c.label_en : c.label_vi;
+	if (c.rate)
+		*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "code", c.code, "label", label, "kind", "rate",
+				 "formula", en ? c.rate->formula_en : c.rate->formula_vi, "num", c.rate->num, "den",
+				 c.rate->den, "target", target_json(c.rate));
+	else
+		*out = json_pack("{s:s, s:s, s:s, s:s, s:n}", "code", c.code, "label", label, "kind", c.ind_kind,
+				 "over_time", c.over_time, "target");
 	return 1;
 }
 
@@ -276,13 +268,18 @@ HandlerResult api_aggregate_indicators(Req *r)
 		const TotalRate *t = &total_rates[i];
 		json_array_append_new(rates, json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "code", t->code, "label",
 						       en ? t->en : t->vi, "formula", en ? t->formula_en : t->formula_vi,
-						       "num", t->num, "den", t->den, "target",
-						       t->target_permille >= 0 ? json_real(t->target_permille / 1000.0)
-									       : json_null()));
+						       "num", t->num, "den", t->den, "target", target_json(t)));
 	}
-	for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-		json_array_append_new(cnts, json_pack("{s:s, s:s}", "code", counts[i].code, "label",
-						      en ? counts[i].en : counts[i].vi));
+	for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+		TotalColumn c;
+		if (total_column(r->db, counts[i], &c) != 3) {
+			json_decref(inds);
+			json_decref(rates);
+			json_decref(cnts);
+			return H_FATAL;
+		}
+		json_array_append_new(cnts, json_pack("{s:s, s:s}", "code", counts[i], "label", en ? c.label_en : c.label_vi));
+	}
 	json_t *defaults = json_array();
 	for (size_t i = 0; i < sizeof default_codes / sizeof *default_codes; i++)
 		json_array_append_new(defaults, json_string(default_codes[i]));

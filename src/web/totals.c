@@ -30,6 +30,7 @@ typedef struct View {
 	const char *geo, *status, *step;        /* then|today, all|submitted|approved, month|quarter|year */
 	const char *codes[TOTAL_CODES_MAX];
 	size_t ncodes;
+	int all_rows;                           /* 1: also the rows without any figure */
 	Err e;                                  /* the first bad parameter */
 } View;
 
@@ -98,10 +99,10 @@ static void last_month(char out[8])
 /* "03/2026", "Quý 1/2026", "Năm 2026" for a period of a row. */
 static void period_words(Req *r, const char *period, char *out, size_t n)
 {
-	if (strlen(period) == 7 && period[4] == '-')
-		snprintf(out, n, "%.2s/%.4s", period + 5, period);
-	else if (strlen(period) == 7 && period[5] == 'Q')
+	if (strlen(period) == 7 && period[5] == 'Q')
 		snprintf(out, n, "%s %c/%.4s", tr(r, "Quý", "Q"), period[6], period);
+	else if (strlen(period) == 7 && period[4] == '-')
+		snprintf(out, n, "%.2s/%.4s", period + 5, period);
 	else
 		snprintf(out, n, "%s %s", tr(r, "Năm", "Year"), period);
 }
@@ -154,6 +155,8 @@ static void view_read(Req *r, View *v, int span)
 	v->geo = view_choice(v, r, "geography", geo_choices, NCHOICES(geo_choices));
 	v->status = view_choice(v, r, "status", status_choices, NCHOICES(status_choices));
 	v->step = view_choice(v, r, "step", step_choices, NCHOICES(step_choices));
+	const char *all = req_query(r, "all_rows");
+	v->all_rows = all && strcmp(all, "1") == 0;
 }
 
 /* The codes of ?indicators= (comma separated, or the parameter repeated), upper-cased. */
@@ -230,49 +233,30 @@ static void link_to(Buf *b, const char *path, const View *v, const char *unit, i
 
 /* ---- columns ---- */
 
+/* The counts one may ask for besides indicators and rates. */
+static const char *const count_codes[] = {"_EXPECTED", "_REPORTS", "_SUBMITTED", "_ONTIME", "_APPROVED"};
+
 typedef struct Col {
 	const char *code;
 	const char *label;
 	const char *kind;              /* count | money | yesno | rate */
 	const TotalRate *rate;
-	const char *over_time;
+	const char *over_time;         /* sum | last; "" for a rate */
 } Col;
 
-static const struct {
-	const char *code, *vi, *en;
-} count_cols[] = {
-	{"_EXPECTED", "CLB phải báo cáo", "Clubs expected"},
-	{"_REPORTS", "Báo cáo", "Reports"},
-	{"_ONTIME", "Đúng hạn", "On time"},
-	{"_APPROVED", "Đã duyệt", "Approved"},
-};
-
-/* What code is: 1 known (c filled), 0 not, -1 store error. */
+/* What code is (core/total.h's total_column): 1 known (c filled), 0 not, -1 store error. */
 static int col_find(Req *r, const char *code, Col *c)
 {
 	memset(c, 0, sizeof *c);
+	TotalColumn *t = arena_alloc(&r->arena, sizeof *t);
+	int kind = total_column(r->db, code, t);
+	if (kind <= 0)
+		return kind;
 	c->code = code;
-	const TotalRate *t = code[0] == 'R' && code[1] == '_' ? total_rate_find(code) : NULL;
-	if (t) {
-		c->rate = t;
-		c->kind = "rate";
-		c->label = tr(r, t->vi, t->en);
-		return 1;
-	}
-	for (size_t i = 0; i < NCHOICES(count_cols); i++)
-		if (strcmp(code, count_cols[i].code) == 0) {
-			c->kind = "count";
-			c->label = tr(r, count_cols[i].vi, count_cols[i].en);
-			c->over_time = "sum";
-			return 1;
-		}
-	Indicator *in = arena_alloc(&r->arena, sizeof *in);
-	int have = indicator_get(r->db, code, 0, in);
-	if (have <= 0)
-		return have;
-	c->kind = in->kind;
-	c->label = tr(r, in->label_vi, in->label_en);
-	c->over_time = in->over_time;
+	c->rate = t->rate;
+	c->kind = t->ind_kind;
+	c->label = strcmp(r->lang, "en") == 0 ? t->label_en : t->label_vi;
+	c->over_time = t->over_time;
 	return 1;
 }
 
@@ -290,30 +274,46 @@ static void percent_of_permille(int permille, char out[32])
 	snprintf(out, 32, "%s%%", vi_format_decimal(permille, 1, d));
 }
 
-/* PAR30 is a ceiling (less is better); other targets are floors. */
-static int target_is_ceiling(const TotalRate *t)
-{
-	return strcmp(t->code, "R_PAR30") == 0;
-}
-
-/* 1 when the rate is on the wrong side of its target. */
+/* -1 when the rate is below its target range, 1 above it, 0 within (or no target, or no rate). */
 static int off_target(const Col *c, const TotalCell *x)
 {
-	if (!c->rate || c->rate->target_permille < 0 || !x->has || !x->den)
+	if (!c->rate || !x->has || !x->den)
 		return 0;
-	int64_t lhs = x->num * 1000, rhs = (int64_t)c->rate->target_permille * x->den;
-	return target_is_ceiling(c->rate) ? lhs > rhs : lhs < rhs;
+	int64_t pm = x->num * 1000;
+	if (c->rate->target_low >= 0 && pm < (int64_t)c->rate->target_low * x->den)
+		return -1;
+	if (c->rate->target_high >= 0 && pm > (int64_t)c->rate->target_high * x->den)
+		return 1;
+	return 0;
 }
 
-/* "Chỉ tiêu: ≥ 50%" for a rate with a target, into out; "" when none. */
+/* A rate's target range in words, "60,0%–70,0%", "≥ 50,0%", "≤ 5,0%", into out; "" when none. */
+static void range_text(const TotalRate *t, char *out, size_t n)
+{
+	char lo[32], hi[32];
+	out[0] = 0;
+	if (!t)
+		return;
+	if (t->target_low >= 0)
+		percent_of_permille(t->target_low, lo);
+	if (t->target_high >= 0)
+		percent_of_permille(t->target_high, hi);
+	if (t->target_low >= 0 && t->target_high >= 0)
+		snprintf(out, n, "%s–%s", lo, hi);
+	else if (t->target_low >= 0)
+		snprintf(out, n, "≥ %s", lo);
+	else if (t->target_high >= 0)
+		snprintf(out, n, "≤ %s", hi);
+}
+
+/* "Chỉ tiêu: ≥ 50,0%" for a rate with a target, into out; "" when none. */
 static void target_words(Req *r, const Col *c, char *out, size_t n)
 {
+	char range[64];
+	range_text(c->rate, range, sizeof range);
 	out[0] = 0;
-	if (!c->rate || c->rate->target_permille < 0)
-		return;
-	char p[32];
-	percent_of_permille(c->rate->target_permille, p);
-	snprintf(out, n, "%s: %s %s", tr(r, "Chỉ tiêu", "Target"), target_is_ceiling(c->rate) ? "≤" : "≥", p);
+	if (range[0])
+		snprintf(out, n, "%s: %s", tr(r, "Chỉ tiêu", "Target"), range);
 }
 
 /* A cell's value as people read it, into out (64 bytes); "—" when there is none. */
@@ -328,7 +328,7 @@ static void cell_text(Req *r, const Col *c, const TotalCell *x, char out[64])
 		return;
 	}
 	if (!x->has) {
-		snprintf(out, 64, "—");
+		snprintf(out, 64, "%s", c->code[0] == '_' ? "0" : "—");
 		return;
 	}
 	if (strcmp(c->kind, "money") == 0) {
@@ -358,13 +358,13 @@ static void cell_write(Req *r, Buf *b, const Col *c, const TotalCell *x)
 		html(b, "</span>");
 	}
 	if (off) {
+		char range[80];
+		range_text(c->rate, range, sizeof range);
 		html(b, " <span class=\"flag off below\">");
-		char p[32];
-		percent_of_permille(c->rate->target_permille, p);
-		if (target_is_ceiling(c->rate))
-			html_trf(r, b, "Vượt ngưỡng (≤ %s)", "Above the limit (≤ %s)", p);
+		if (off < 0)
+			html_trf(r, b, "Dưới chỉ tiêu (%s)", "Below target (%s)", range);
 		else
-			html_trf(r, b, "Dưới chỉ tiêu (≥ %s)", "Below target (≥ %s)", p);
+			html_trf(r, b, "Vượt chỉ tiêu (%s)", "Above target (%s)", range);
 		html(b, "</span>");
 	}
 	html(b, "</td>");
@@ -372,7 +372,7 @@ static void cell_write(Req *r, Buf *b, const Col *c, const TotalCell *x)
 
 static void col_heading(Req *r, Buf *b, const Col *c)
 {
-	char t[80];
+	char t[128];
 	target_words(r, c, t, sizeof t);
 	html(b, "<th scope=\"col\" class=\"num\">");
 	html_txt(b, c->label);
@@ -460,8 +460,10 @@ static void answer_head(Req *r, Buf *b, const View *v, const TotalAnswer *a, con
 	html_txt(b, level_words(r, a->unit_level));
 	html(b, " · ");
 	html_txt(b, form_choice_label(r, geo_choices, NCHOICES(geo_choices), v->geo));
-	html(b, " · ");
-	html_txt(b, form_choice_label(r, status_choices, NCHOICES(status_choices), v->status));
+	if (strcmp(path, "/reports/rate") != 0) {
+		html(b, " · ");
+		html_txt(b, form_choice_label(r, status_choices, NCHOICES(status_choices), v->status));
+	}
 	html(b, "</p>");
 	const char *note = strcmp(r->lang, "en") == 0 ? a->geo_note_en : a->geo_note_vi;
 	if (note && *note) {
@@ -505,8 +507,10 @@ static void form_unit_field(Form *f, const View *v)
 
 static void form_month(Form *f, const char *name, const char *label, const char *typed, const char *month)
 {
-	form_input(f, name, label, "month", form_bad(f->e, name) && typed ? typed : month,
-		   NULL, NULL);
+	/* What was typed wrong goes back in a text field: a month field cannot hold it. */
+	int bad = form_bad(f->e, name) && typed;
+	form_input(f, name, label, bad ? "text" : "month", bad ? typed : month, NULL,
+		   bad ? tr(f->r, "Ví dụ: 2026-03 hoặc 03/2026", "E.g. 2026-03 or 03/2026") : NULL);
 }
 
 /* Better words for the fields of these forms. */
@@ -696,17 +700,35 @@ static HandlerResult overview_csv(Req *r, const Col *cols, size_t n, const Total
 
 /* The rows of a table of totals: each row's name (a link to its own page when it is a unit or a
  * club), then its cells. */
-static void total_rows(Req *r, Buf *b, const View *v, const char *path, const Col *cols, size_t n,
-		       const TotalAnswer *a, const char *first_label)
+/* 1 when no cell of the row holds a figure (no value, a zero count, a rate over nothing). */
+static int row_empty(const TotalRow *row, const Col *cols, size_t n)
 {
+	for (size_t k = 0; k < n; k++) {
+		const TotalCell *x = &row->cells[k];
+		if (cols[k].rate ? x->has && x->den : x->has && (x->value || x->clubs))
+			return 0;
+	}
+	return 1;
+}
+
+/* The rows (those with a figure, unless v->all_rows) and the total; returns how many were left
+ * out. */
+static size_t total_rows(Req *r, Buf *b, const View *v, const char *path, const Col *cols, size_t n,
+			 const TotalAnswer *a, const char *first_label)
+{
+	size_t hidden = 0;
 	for (size_t i = 0; i < a->nrows; i++) {
 		const TotalRow *row = &a->rows[i];
+		if (!v->all_rows && !row->period[0] && row_empty(row, cols, n)) {
+			hidden++;
+			continue;
+		}
 		char name[220];
 		row_name(r, row, name, sizeof name);
 		html(b, "<tr>");
 		page_td(b, first_label, "unit");
 		if (!row->period[0] && row->code[0] && strcmp(row->level, "rest") != 0) {
-			link_to(b, path, v, row->code, 1, name);
+			link_to(b, path, v, row->code, strcmp(path, "/reports/overview") == 0, name);
 			html(b, "<span class=\"code\">");
 			html_txt(b, row->code);
 			html(b, "</span>");
@@ -726,6 +748,31 @@ static void total_rows(Req *r, Buf *b, const View *v, const char *path, const Co
 	for (size_t k = 0; k < n; k++)
 		cell_write(r, b, &cols[k], &a->total.cells[k]);
 	html(b, "</tr>");
+	return hidden;
+}
+
+/* Under a table: how many rows without figures were left out, with a link to show them (or to
+ * hide them again). */
+static void hidden_note(Req *r, Buf *b, const View *v, const char *path, size_t hidden, int with_codes)
+{
+	if (!hidden && !v->all_rows)
+		return;
+	Buf u;
+	buf_init(&u, 256);
+	view_href(&u, path, v, v->unit, with_codes);
+	if (!v->all_rows)
+		buf_printf(&u, "&all_rows=1");
+	html(b, "<p class=\"note\">");
+	if (hidden)
+		html_trf(r, b, "%zu đơn vị không có số liệu nào được ẩn. ", "%zu units without any figure are hidden. ",
+			 hidden);
+	html(b, "<a href=\"");
+	html_attr(b, buf_str(&u));
+	html(b, "\">");
+	html_txt(b, v->all_rows ? tr(r, "Ẩn các đơn vị không có số liệu", "Hide the units without figures")
+				: tr(r, "Hiện tất cả", "Show them all"));
+	html(b, "</a></p>");
+	buf_free(&u);
 }
 
 /* "tháng 03/2026" or "từ tháng 01/2026 đến tháng 03/2026". */
@@ -817,9 +864,10 @@ HandlerResult web_totals_overview(Req *r)
 		for (size_t k = 0; k < v.ncodes; k++)
 			col_heading(r, &b, &cols[k]);
 		html(&b, "</tr></thead><tbody>");
-		total_rows(r, &b, &v, "/reports/overview", cols, v.ncodes, &a,
-			   q.by_child ? tr(r, "Đơn vị", "Unit") : tr(r, "Tháng", "Month"));
+		size_t hidden = total_rows(r, &b, &v, "/reports/overview", cols, v.ncodes, &a,
+					   q.by_child ? tr(r, "Đơn vị", "Unit") : tr(r, "Tháng", "Month"));
 		html(&b, "</tbody></table></div>");
+		hidden_note(r, &b, &v, "/reports/overview", hidden, 1);
 		if (!a.nrows) {
 			html(&b, "<p class=\"muted\">");
 			html_txt(&b, tr(r, "Không có đơn vị trực thuộc nào có câu lạc bộ.", "No sub-unit holds a club."));
@@ -940,8 +988,11 @@ HandlerResult web_totals_trend(Req *r)
 	html(&b, "</optgroup><optgroup label=\"");
 	html_attr(&b, tr(r, "Báo cáo", "Reports"));
 	html(&b, "\">");
-	for (size_t i = 0; i < NCHOICES(count_cols); i++)
-		form_option(&b, count_cols[i].code, tr(r, count_cols[i].vi, count_cols[i].en), code);
+	for (size_t i = 0; i < NCHOICES(count_codes); i++) {
+		Col cc;
+		if (col_find(r, count_codes[i], &cc) == 1)
+			form_option(&b, count_codes[i], cc.label, code);
+	}
 	html(&b, "</optgroup>");
 	form_select_end(&f, "indicator");
 	form_month(&f, "from", tr(r, "Từ tháng", "From month"), v.from_in, v.from);
@@ -962,7 +1013,7 @@ HandlerResult web_totals_trend(Req *r)
 		html(&b, "<h3>");
 		html_txt(&b, title);
 		html(&b, "</h3>");
-		if (col.over_time && strcmp(v.step, "month") != 0) {
+		if (col.over_time[0] && strcmp(v.step, "month") != 0) {
 			html(&b, "<p class=\"note\">");
 			html_txt(&b, strcmp(col.over_time, "last") == 0
 					     ? tr(r, "Mỗi quý/năm lấy số của tháng cuối cùng có trong kỳ.",
@@ -992,12 +1043,14 @@ HandlerResult web_totals_trend(Req *r)
 			period_words(r, a.rows[i].period, pw, sizeof pw);
 			buf_printf(&desc, "%s%s: %s", i ? "; " : "", pw, text);
 		}
-		char target[80] = "";
+		char target[128] = "";
 		target_words(r, &col, target, sizeof target);
 		Chart c = {.id = "trend", .title = title, .desc = buf_str(&desc), .points = pts, .n = a.nrows,
 			   .format = col.rate ? fmt_percent : strcmp(col.kind, "money") == 0 ? fmt_million : fmt_count,
-			   .has_target = col.rate && col.rate->target_permille >= 0,
-			   .target = col.rate ? col.rate->target_permille / 10.0 : 0, .target_text = target,
+			   .has_target = col.rate && (col.rate->target_low >= 0 || col.rate->target_high >= 0),
+			   .target = !col.rate ? 0 : col.rate->target_low >= 0 ? col.rate->target_low / 10.0
+									 : col.rate->target_high / 10.0,
+			   .target_text = target,
 			   .empty_text = "—"};
 		html(&b, "<figure class=\"chart\">");
 		chart_bars_svg(&b, &c);
@@ -1048,7 +1101,9 @@ HandlerResult web_totals_trend(Req *r)
 
 /* ---- the reporting rate ---- */
 
-static const char *const rate_codes[] = {"_EXPECTED", "_REPORTS", "_ONTIME", "_APPROVED",
+/* The columns of the reporting-rate table (core/total.h): clubs expected, reports begun (drafts
+ * too: the query's class is ALL), submitted, on time, approved, and the three rates. */
+static const char *const rate_codes[] = {"_EXPECTED", "_REPORTS", "_SUBMITTED", "_ONTIME", "_APPROVED",
 					 "R_REPORTED", "R_ONTIME", "R_APPROVED"};
 
 HandlerResult web_totals_rate(Req *r)
@@ -1061,18 +1116,18 @@ HandlerResult web_totals_rate(Req *r)
 		v.e.code = E_NONE;
 	v.ncodes = NCHOICES(rate_codes);
 	memcpy(v.codes, rate_codes, sizeof rate_codes);
-	v.status = "submitted";
-	Col cols[NCHOICES(rate_codes) + 1];
+	Col cols[NCHOICES(rate_codes)];
 	for (size_t i = 0; i < v.ncodes; i++)
 		if (col_find(r, v.codes[i], &cols[i]) != 1)
 			return H_FATAL;
-	cols[1].label = tr(r, "Đã gửi", "Submitted");
+	cols[1].label = tr(r, "Đã lập (kể cả nháp)", "Begun (drafts too)");
 	const char *unit = v.unit[0] ? v.unit : r->actor.scope;
 	TotalQuery q = view_query(&v);
 	q.unit = unit;
 	q.by_child = !is_club_code(unit);
 	q.step = TOTAL_MONTH;
-	TotalAnswer a, drafts;
+	q.cls = TOTAL_ALL;
+	TotalAnswer a;
 	int have = 0;
 	if (!v.e.code) {
 		int s = run(r, &v, &q, &a);
@@ -1081,24 +1136,6 @@ HandlerResult web_totals_rate(Req *r)
 		have = s == 0;
 		if (v.e.code && strcmp(v.e.field, "from") == 0)
 			v.e.field = "period";
-	}
-	/* The reports begun (drafts too), for the same rows. */
-	int have_drafts = 0;
-	if (have) {
-		static const char *const begun[] = {"_REPORTS"};
-		TotalQuery q2 = q;
-		q2.codes = begun;
-		q2.ncodes = 1;
-		q2.cls = TOTAL_ALL;
-		View v2 = v;
-		int s = run(r, &v2, &q2, &drafts);
-		if (s < 0) {
-			total_free(&a);
-			return H_FATAL;
-		}
-		have_drafts = s == 0 && drafts.nrows == a.nrows;
-		if (s == 0 && !have_drafts)
-			total_free(&drafts);
 	}
 
 	Buf b;
@@ -1123,67 +1160,25 @@ HandlerResult web_totals_rate(Req *r)
 		range_words(r, &v, range, sizeof range);
 		snprintf(caption, sizeof caption, "%s, %s", tr(r, "Tình hình báo cáo", "Reports received"), range);
 		table_begin(&b, caption);
-		html(&b, "<th scope=\"col\">");
-		html_txt(&b, q.by_child ? tr(r, "Đơn vị", "Unit") : tr(r, "Tháng", "Month"));
-		html(&b, "</th>");
-		for (size_t k = 0; k < 1; k++)
-			col_heading(r, &b, &cols[k]);
-		if (have_drafts) {
-			html(&b, "<th scope=\"col\" class=\"num\">");
-			html_txt(&b, tr(r, "Đã lập (kể cả nháp)", "Begun (drafts too)"));
-			html(&b, "</th>");
-		}
-		for (size_t k = 1; k < v.ncodes; k++)
+		const char *first = q.by_child ? tr(r, "Đơn vị", "Unit") : tr(r, "Tháng", "Month");
+		page_th(&b, first);
+		for (size_t k = 0; k < v.ncodes; k++)
 			col_heading(r, &b, &cols[k]);
 		html(&b, "</tr></thead><tbody>");
-		const char *first = q.by_child ? tr(r, "Đơn vị", "Unit") : tr(r, "Tháng", "Month");
-		for (size_t i = 0; i < a.nrows + 1; i++) {
-			const TotalRow *row = i < a.nrows ? &a.rows[i] : &a.total;
-			char name[220];
-			if (i < a.nrows)
-				html(&b, "<tr>");
-			else
-				html(&b, "<tr class=\"total\">");
-			page_td(&b, first, "unit");
-			if (i == a.nrows) {
-				html(&b, "<strong>");
-				html_txt(&b, tr(r, "Tổng", "Total"));
-				html(&b, "</strong>");
-			} else {
-				row_name(r, row, name, sizeof name);
-				if (!row->period[0] && row->code[0] && strcmp(row->level, "rest") != 0) {
-					link_to(&b, "/reports/rate", &v, row->code, 0, name);
-					html(&b, "<span class=\"code\">");
-					html_txt(&b, row->code);
-					html(&b, "</span>");
-				} else {
-					html_txt(&b, name);
-				}
-			}
-			html(&b, "</td>");
-			cell_write(r, &b, &cols[0], &row->cells[0]);
-			if (have_drafts) {
-				const TotalRow *dr = i < a.nrows ? &drafts.rows[i] : &drafts.total;
-				char d[VI_NUM_BUFSZ];
-				page_cell(&b, tr(r, "Đã lập (kể cả nháp)", "Begun (drafts too)"), "num",
-					  vi_format_int(dr->cells[0].has ? dr->cells[0].value : 0, d));
-			}
-			for (size_t k = 1; k < v.ncodes; k++)
-				cell_write(r, &b, &cols[k], &row->cells[k]);
-			html(&b, "</tr>");
-		}
-		html(&b, "</tbody></table></div><p class=\"note\">");
+		size_t hidden = total_rows(r, &b, &v, "/reports/rate", cols, v.ncodes, &a, first);
+		html(&b, "</tbody></table></div>");
+		hidden_note(r, &b, &v, "/reports/rate", hidden, 0);
+		html(&b, "<p class=\"note\">");
 		report_due_date(r->db, v.to, due);
 		html_trf(r, &b,
-			 "Hạn nộp báo cáo tháng này: %s. Tỷ lệ báo cáo = số báo cáo đã gửi ÷ số CLB phải báo cáo "
-			 "(CLB đang hoạt động cuối tháng); đúng hạn = gửi lần đầu không muộn hơn hạn nộp.",
-			 "This month's reports are due on %s. Reporting rate = reports submitted ÷ clubs expected "
-			 "(clubs active at the month's end); on time = first submitted by the due date.",
+			 "Hạn nộp báo cáo tháng này: %s. Tỷ lệ báo cáo = số báo cáo đã gửi (kể cả đã duyệt) ÷ số CLB "
+			 "phải báo cáo (CLB đã thành lập hoặc đang hoạt động cuối tháng); đúng hạn = gửi lần đầu "
+			 "không muộn hơn hạn nộp.",
+			 "This month's reports are due on %s. Reporting rate = reports submitted (or approved) ÷ clubs "
+			 "expected (founded or active at the month's end); on time = first submitted by the due date.",
 			 vi_format_date(due, dd) ? dd : due);
 		html(&b, "</p>");
 		total_free(&a);
-		if (have_drafts)
-			total_free(&drafts);
 	}
 	page_end(r, &b);
 	return resp_html(r, view_status(&v), &b);

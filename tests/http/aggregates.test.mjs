@@ -303,8 +303,9 @@ test('bad parameters are refused with the parameter named, in Vietnamese or Engl
   refused(r, 422, 'invalid', 'geography');
   assert.match(r.json.error.message, /today/);
   const ok = (await en.get('/api/v1/aggregates?indicators=MEM_TOTAL,R_WOMEN&from=2026-03&to=2026-03')).json;
-  assert.deepEqual(ok.columns.map((c) => c.label), ['Total members', ok.columns[1].label]);
+  assert.deepEqual(ok.columns.map((c) => c.label), ['Members', 'Share of women members']);
   assert.match(ok.geography.label, /today/);
+  await en.postForm('/lang', { lang: 'vi', next: '/' });
 });
 
 test('GET /api/v1/aggregates/indicators lists what can be asked for, to every role', async () => {
@@ -313,8 +314,8 @@ test('GET /api/v1/aggregates/indicators lists what can be asked for, to every ro
     assert.equal(r.status, 200, `${name}: ${r.text}`);
     assert.equal(r.json.indicators.length, 36);
     assert.ok(r.json.rates.some((x) => x.code === 'R_WOMEN' && x.formula && x.num === 'MEM_WOMEN'), r.text);
-    assert.ok(r.json.rates.some((x) => x.code === 'R_BORROW' && x.target === 0.5), r.text);
-    assert.deepEqual(r.json.counts.map((x) => x.code), ['_EXPECTED', '_REPORTS', '_ONTIME', '_APPROVED']);
+    assert.ok(r.json.rates.some((x) => x.code === 'R_BORROW' && x.target.low === 0.5 && x.target.high === null), r.text);
+    assert.deepEqual(r.json.counts.map((x) => x.code), ['_EXPECTED', '_REPORTS', '_SUBMITTED', '_ONTIME', '_APPROVED']);
     assert.deepEqual(r.json.default, ['MEM_TOTAL', 'R_WOMEN', 'R_OLDER', 'R_BORROW', 'INC_OUTSTANDING', 'R_REPORTED']);
   }
 });
@@ -371,8 +372,16 @@ test('pages: the overview, the trend and the reporting rate for every role, vali
   const rate = await as.province.get('/reports/rate?unit=38&period=2026-03');
   assert.equal(rate.status, 200);
   pages['rate'] = rate.text;
-  assert.match(text(rate.text), /Phường Hàm Rồng 14758 1 1 0 /);
-  assert.match(text(rate.text), /Xã Hoằng Lộc 15961 2 2 2 0 /);
+  const rt = text(rate.text);
+  assert.match(rt, /Phường Hàm Rồng 14758 1 1 0 0 0 0,0% 0\/1 Dưới chỉ tiêu \(≥ 100,0%\)/);
+  assert.match(rt, new RegExp(`Xã Hoằng Lộc 15961 2 2 2 0 ${canApprove ? 1 : 0} 100,0% 2/2 `));
+  assert.match(rt, /Tổng 3 3 2 0 /);
+  // Communes without a club are left out, with a link to show them.
+  assert.doesNotMatch(rt, /Xã Yên Định/);
+  assert.match(rt, /164 đơn vị không có số liệu nào được ẩn/);
+  const every = await as.province.get('/reports/rate?unit=38&period=2026-03&all_rows=1');
+  assert.match(text(every.text), /Xã Yên Định 15469 0 0 0 0 0 — /);
+  pages['rate-all'] = every.text;
 
   // The CSV of the overview.
   const csv = await as.province.get('/reports/overview?unit=38&from=2026-03&to=2026-03&indicators=HEA_CHECKS,R_WOMEN&format=csv');
