@@ -119,7 +119,10 @@ void chart_bars_svg(Buf *b, const Chart *c)
 			num(b, cx);
 			html(b, "\" y=\"");
 			num(b, y);
-			html(b, "\" text-anchor=\"middle\" fill=\"#111\">");
+			html(b, "\" text-anchor=\"middle\" fill=\"#111\"");
+			if (i % 2 && c->n > 6)
+				html(b, " class=\"minor\"");
+			html(b, ">");
 			html_txt(b, p->has ? p->text : c->empty_text);
 			html(b, "</text>");
 		}
@@ -128,7 +131,10 @@ void chart_bars_svg(Buf *b, const Chart *c)
 			num(b, cx);
 			html(b, "\" y=\"");
 			html_int(b, H - BOTTOM + 22);
-			html(b, "\" text-anchor=\"middle\" fill=\"#444\">");
+			html(b, "\" text-anchor=\"middle\" fill=\"#444\"");
+			if ((i / every) % 2 && c->n / every > 6)
+				html(b, " class=\"minor\"");
+			html(b, ">");
 			html_txt(b, p->label);
 			html(b, "</text>");
 		}

@@ -31,7 +31,9 @@ typedef struct Chart {
 	const char *empty_text;  /* shown under a bar without a value ("—") */
 } Chart;
 
-/* Writes the bar chart c into b as an inline <svg role="img"> with the class "chart". */
+/* Writes the bar chart c into b as an inline <svg role="img"> with the class "chart". Every second
+ * label along the axis and above the bars has the class "minor", so that a narrow screen can hide
+ * them and show the others larger. */
 void chart_bars_svg(Buf *b, const Chart *c);
 
 #endif

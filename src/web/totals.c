@@ -364,7 +364,7 @@ static void cell_write(Req *r, Buf *b, const Col *c, const TotalCell *x)
 		if (off < 0)
 			html_trf(r, b, "Dưới chỉ tiêu (%s)", "Below target (%s)", range);
 		else
-			html_trf(r, b, "Vượt chỉ tiêu (%s)", "Above target (%s)", range);
+			html_trf(r, b, "Cao hơn mức mô hình (%s)", "Above the model's range (%s)", range);
 		html(b, "</span>");
 	}
 	html(b, "</td>");
@@ -1063,7 +1063,7 @@ HandlerResult web_totals_trend(Req *r)
 		html(&b, "</figure>");
 		buf_free(&desc);
 
-		table_begin(&b, title);
+		table_begin(&b, tr(r, "Số liệu theo kỳ", "Figures by period"));
 		page_th(&b, tr(r, "Kỳ", "Period"));
 		col_heading(r, &b, &col);
 		if (!col.rate) {
