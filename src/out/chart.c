@@ -155,7 +155,8 @@ void chart_bars_svg(Buf *b, const Chart *c)
 		html_int(b, W - RIGHT);
 		html(b, "\" y=\"");
 		num(b, y - 6);
-		html(b, "\" text-anchor=\"end\" font-size=\"14\" fill=\"#a4161a\">");
+		html(b, "\" text-anchor=\"end\" font-size=\"14\" fill=\"#a4161a\" stroke=\"#fff\" stroke-width=\"5\" "
+			"paint-order=\"stroke\">");
 		html_txt(b, c->target_text);
 		html(b, "</text>");
 	}

@@ -500,9 +500,8 @@ static void answer_head(Req *r, Buf *b, const View *v, const TotalAnswer *a, con
 /* The fields every page's form has: unit, geography, status (when asked). */
 static void form_unit_field(Form *f, const View *v)
 {
-	form_input(f, "unit", tr(f->r, "Mã đơn vị hoặc mã CLB", "Unit or club code"), "text", v->unit,
-		   "autocomplete=\"off\" maxlength=\"16\"",
-		   tr(f->r, "Để trống: phạm vi của bạn", "Blank: your scope"));
+	form_input(f, "unit", tr(f->r, "Mã đơn vị hoặc CLB (trống: của bạn)", "Unit or club code (blank: yours)"), "text",
+		   v->unit, "autocomplete=\"off\" maxlength=\"16\"", NULL);
 }
 
 static void form_month(Form *f, const char *name, const char *label, const char *typed, const char *month)
