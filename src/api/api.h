@@ -61,6 +61,10 @@ HandlerResult api_unit_reports(Req *r);
 HandlerResult api_settings(Req *r);
 HandlerResult api_settings_update(Req *r);
 
+/* api/aggregates.c */
+HandlerResult api_aggregates(Req *r);
+HandlerResult api_aggregate_indicators(Req *r);
+
 /* api/audit.c */
 HandlerResult api_audit(Req *r);
 

@@ -39,6 +39,9 @@ HandlerResult web_home(Req *r)
 		card(&b, "/members", tr(r, "Thành viên", "Members"),
 		     tr(r, "Tìm thành viên không cần gõ dấu; sổ thành viên; nhập từ Excel.",
 			"Find members without typing accents; member books; import from Excel."));
+	card(&b, "/reports/overview", tr(r, "Tổng hợp số liệu báo cáo", "Report totals"),
+	     tr(r, "Số liệu cộng dồn của từng cấp, cập nhật ngay; diễn biến theo tháng; tỷ lệ báo cáo.",
+		"Totals at every level, live; trends by month; reporting rates."));
 	card(&b, "/units", tr(r, "Đơn vị hành chính", "Administrative units"),
 	     tr(r, "Tỉnh, xã theo địa giới khi đó và hiện nay.", "Provinces and communes as organised then and now."));
 	if (r->actor.role == ROLE_ADMIN)

@@ -91,6 +91,10 @@ HandlerResult web_unit_grid_save(Req *r);
 /* web/settings.c */
 HandlerResult web_settings(Req *r);
 HandlerResult web_settings_save(Req *r);
+/* web/totals.c */
+HandlerResult web_totals_overview(Req *r);
+HandlerResult web_totals_trend(Req *r);
+HandlerResult web_totals_rate(Req *r);
 
 /* web/audit.c */
 HandlerResult web_audit(Req *r);
