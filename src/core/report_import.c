@@ -676,8 +676,8 @@ static int value_of(RCheck *x, const ImportRawRow *rr, const RInd *ind, const ch
 		if (pr == VI_OK && n > VI_MONEY_MAX)
 			pr = VI_ERR_RANGE;
 		if (pr != VI_OK) {
-			snprintf(vi, sizeof vi, "%s: “%s” không phải là một số (%s).", lv, q, vi_error_message(pr, "vi"));
-			snprintf(en, sizeof en, "%s: “%s” is not a number (%s).", le, q, vi_error_message(pr, "en"));
+			snprintf(vi, sizeof vi, "%s: “%s” — %s", lv, q, vi_error_message(pr, "vi"));
+			snprintf(en, sizeof en, "%s: “%s” — %s", le, q, vi_error_message(pr, "en"));
 		} else if (n < 0) {
 			snprintf(vi, sizeof vi, "%s không được là số âm (%s).", lv, q);
 			snprintf(en, sizeof en, "%s cannot be negative (%s).", le, q);
