@@ -2030,7 +2030,7 @@ static int load_tx(Db *db, void *arg)
 			return -(int)s;
 		snprintf(sid, sizeof sid, "%lld", (long long)t->upload_id);
 	} else {
-		snprintf(sid, sizeof sid, "%s", res->kind == IMPORT_MEMBERS ? res->club.code : "clubs");
+		snprintf(sid, sizeof sid, "%s", res->kind == IMPORT_MEMBERS ? res->club.code : import_kind_name(res->kind));
 	}
 	json_t *after = json_pack("{s:s, s:s, s:I, s:I, s:I}", "kind", import_kind_name(res->kind), "file",
 				  t->filename ? t->filename : "", "rows", (json_int_t)res->nitems, "loaded", (json_int_t)t->loaded,

@@ -974,6 +974,17 @@ static void take_problems(ImportResult *res, ImportResult *from)
 	}
 }
 
+/* 1 when no indicator cell of the row holds anything. */
+static int row_blank(const RCheck *x, const ImportRawRow *rr)
+{
+	for (size_t i = 0; i < x->inds.n; i++) {
+		size_t col = x->inds.v[i].col;
+		if (col && col <= rr->ncells && rr->cells[col - 1].text[0])
+			return 0;
+	}
+	return 1;
+}
+
 int report_import_allowed(const Actor *by)
 {
 	return by->role == ROLE_ADMIN || by->role == ROLE_PROVINCE || by->role == ROLE_COMMUNE || by->role == ROLE_CLUB;
@@ -1016,8 +1027,10 @@ int report_import_check(Db *db, const Actor *by, ImportResult *res, Err *e)
 		char *status = import_x_cell_value(rr, x.col[R_STATUS], &bad[3]);
 		if (!club || !month || !year || !status) {
 			failed = 1;
-		} else if ((!*club && !*month) || (!*month && import_x_looks_like_footer(club, 0))) {
-			/* Totals, signatures and notes under the table. */
+		} else if ((!*club && !*month) || (!*month && import_x_looks_like_footer(club, 0)) ||
+			   (!*month && !*status && row_blank(&x, rr))) {
+			/* Totals, signatures and notes under the table, and a club's line left empty (the
+			 * template lists every club of the scope). */
 			import_x_skip_row(res, rr->row);
 		} else if (res->nitems >= IMPORT_MAX_ROWS) {
 			import_x_problem(res, 0, 0, 0, NULL, NULL, "Tệp có hơn %d dòng: hãy chia thành nhiều tệp.",
