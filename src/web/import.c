@@ -133,6 +133,13 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 		html(&b, "</p></div>");
 		problems_table(r, &b, res, 0);
 	}
+	if (kind == IMPORT_REPORTS) {
+		/* The template first: most people start from it. */
+		html(&b, "<p><a class=\"button\" href=\"/imports/reports-template.xlsx\" download>");
+		html_txt(&b, tr(r, "Tải tệp mẫu (.xlsx) theo danh mục chỉ tiêu hiện hành",
+				"Download the template (.xlsx) with the current catalogue's headings"));
+		html(&b, "</a></p>");
+	}
 	html(&b, "<form method=\"post\" action=\"/imports\" enctype=\"multipart/form-data\" class=\"narrow\">");
 	form_csrf(r, &b);
 	html(&b, "<input type=\"hidden\" name=\"kind\" value=\"");
@@ -152,7 +159,10 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 		html(&b, "</dd></dl>");
 	}
 	Form form = {.r = r, .b = &b, .e = e};
-	form_input(&form, "file", tr(r, "Tệp danh sách (.xlsx hoặc .csv)", "List file (.xlsx or .csv)"), "file", NULL,
+	form_input(&form, "file",
+		   kind == IMPORT_REPORTS ? tr(r, "Tệp báo cáo (.xlsx hoặc .csv)", "Reports file (.xlsx or .csv)")
+					  : tr(r, "Tệp danh sách (.xlsx hoặc .csv)", "List file (.xlsx or .csv)"),
+		   "file", NULL,
 		   "required accept=\".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv\"", NULL);
 	form_button(&b, "primary", tr(r, "Tải lên và kiểm tra", "Upload and check"));
 	html(&b, "</form><h2>");
@@ -175,10 +185,6 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 				"Member figures (total, older, women…) are computed from the member book, not imported. A month "
 				"already submitted or approved cannot be overwritten. A month marked “đã duyệt” is imported "
 				"approved only when you may approve."));
-		html(&b, "</p><p><a class=\"button\" href=\"/imports/reports-template.xlsx\" download>");
-		html_txt(&b, tr(r, "Tải tệp mẫu (.xlsx) theo danh mục chỉ tiêu hiện hành",
-				"Download the template (.xlsx) with the current catalogue's headings"));
-		html(&b, "</a>");
 	} else if (kind == IMPORT_MEMBERS)
 		html_txt(&b, tr(r, "Dùng tệp danh sách thành viên (.xlsx hoặc .csv) như xã vẫn lưu. Hệ thống tìm các cột theo tiêu đề: "
 				   "Họ và tên, Năm sinh (hoặc năm sinh ghi dưới cột Nam/Nữ), Giới tính, Dân tộc, Hộ nghèo, Hộ cận nghèo, "
