@@ -8,6 +8,7 @@
 
 #include "cli/cmd.h"
 #include "core/demo.h"
+#include "core/total.h"
 #include "store/migrate.h"
 
 int cmd_init(const Command *c, Opts *o)
@@ -114,9 +115,13 @@ int cmd_check(const Command *c, Opts *o)
 	if (!db)
 		return EXIT_FAIL;
 	int problems = db_integrity(db, report_line, NULL);
+	/* The live report totals must equal a recomputation from the reports themselves. */
+	int64_t off = problems ? 0 : total_verify(db);
 	db_close(db);
 	if (problems)
 		return cli_fail("%s: %d integrity problem(s) found", path, problems);
+	if (off)
+		return cli_fail("%s: report totals differ from the reports in %lld row(s)", path, (long long)off);
 	printf("%s: ok (schema %d)\n", path, migrate_latest());
 	return EXIT_OK;
 }
