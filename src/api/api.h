@@ -41,6 +41,7 @@ HandlerResult api_club_volunteer_add(Req *r);
 /* api/import.c */
 HandlerResult api_import_members(Req *r);
 HandlerResult api_import_clubs(Req *r);
+HandlerResult api_import_reports(Req *r);
 
 /* api/indicators.c */
 HandlerResult api_indicators(Req *r);

@@ -65,6 +65,7 @@ HandlerResult web_import_upload(Req *r);
 HandlerResult web_import_show(Req *r);
 HandlerResult web_import_commit(Req *r);
 HandlerResult web_import_problems(Req *r);
+HandlerResult web_import_template(Req *r);
 
 /* web/export.c */
 HandlerResult web_export(Req *r);
