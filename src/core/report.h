@@ -96,6 +96,8 @@ typedef struct ReportSaveOpts {
 	int confirm_all;                /* 1: every plausibility warning is confirmed */
 	const char *const *confirm;     /* or these indicator codes' warnings are confirmed */
 	size_t nconfirm;
+	const char *submitted_on;       /* ISO date a month of history was first submitted on paper
+					 * (imports): "on time" is judged on it; NULL = now */
 } ReportSaveOpts;
 
 /* Saves typed values into the month's draft (made when none exists), keeping the values not

@@ -913,7 +913,10 @@ static int try_tx(Db *db, void *arg)
 			snprintf(texts[i], sizeof texts[i], "%lld", (long long)r->values[i].value);
 			vals[i] = (ReportValue){r->values[i].code, texts[i]};
 		}
-		ReportSaveOpts opts = {.source = "import", .confirm_all = !t->dry};
+		/* History on paper: judged on time (the file gives no submission date). */
+		char due[11];
+		report_due_date(db, r->period, due);
+		ReportSaveOpts opts = {.source = "import", .confirm_all = !t->dry, .submitted_on = due};
 		Err e = {0};
 		memset(p, 0, sizeof *p);
 		int s = report_save_in_tx(db, t->by, r->club_id, r->period, vals, r->nvalues, &opts, r->step, p, &e);
