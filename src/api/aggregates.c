@@ -69,39 +69,69 @@ static int column_json(Req *r, const char *code, json_t **out)
 	return 1;
 }
 
-static json_t *cells_json(const TotalQuery *q, const TotalCell *cells)
+/* Rows are written straight into text: a province by commune is hundreds of rows, and building
+ * a JSON tree cell by cell cost more than computing the totals. */
+static void json_str(Buf *b, const char *s)
 {
-	json_t *a = json_array();
-	for (size_t i = 0; i < q->ncodes; i++) {
-		const TotalCell *c = &cells[i];
-		if (q->codes[i][0] == 'R' && q->codes[i][1] == '_')
-			json_array_append_new(a, json_pack("{s:I, s:I, s:o}", "num", (json_int_t)c->num, "den",
-							   (json_int_t)c->den, "rate",
-							   c->has && c->den ? json_real(c->rate) : json_null()));
-		else
-			json_array_append_new(a, json_pack("{s:o, s:I}", "value",
-							   c->has ? json_integer(c->value) : json_null(), "clubs",
-							   (json_int_t)c->clubs));
+	buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, (char)*p);
+		} else if (*p < 0x20) {
+			buf_printf(b, "\\u%04x", *p);
+		} else {
+			buf_putc(b, (char)*p);
+		}
 	}
-	return a;
+	buf_putc(b, '"');
 }
 
-static json_t *row_json(const TotalQuery *q, const TotalRow *row)
+static void cells_write(Buf *b, const TotalQuery *q, const TotalCell *cells)
 {
-	json_t *j = json_object();
-	if (row->period[0]) {
-		json_object_set_new(j, "period", json_string(row->period));
-	} else {
-		json_object_set_new(j, "code", json_string(row->code));
-		json_object_set_new(j, "name", json_string(row->name));
-		json_object_set_new(j, "level", json_string(row->level));
-		if (row->club_id)
-			json_object_set_new(j, "club_id", json_integer(row->club_id));
+	buf_putc(b, '[');
+	for (size_t i = 0; i < q->ncodes; i++) {
+		const TotalCell *c = &cells[i];
+		if (i)
+			buf_putc(b, ',');
+		if (q->codes[i][0] == 'R' && q->codes[i][1] == '_') {
+			buf_printf(b, "{\"num\":%lld,\"den\":%lld,\"rate\":", (long long)c->num, (long long)c->den);
+			if (c->has && c->den)
+				buf_printf(b, "%.17g}", c->rate);
+			else
+				buf_puts(b, "null}");
+		} else if (c->has) {
+			buf_printf(b, "{\"value\":%lld,\"clubs\":%lld}", (long long)c->value, (long long)c->clubs);
+		} else {
+			buf_printf(b, "{\"value\":null,\"clubs\":%lld}", (long long)c->clubs);
+		}
 	}
-	json_object_set_new(j, "from", json_string(row->from));
-	json_object_set_new(j, "to", json_string(row->to));
-	json_object_set_new(j, "cells", cells_json(q, row->cells));
-	return j;
+	buf_putc(b, ']');
+}
+
+static void row_write(Buf *b, const TotalQuery *q, const TotalRow *row)
+{
+	buf_putc(b, '{');
+	if (row->period[0]) {
+		buf_puts(b, "\"period\":");
+		json_str(b, row->period);
+	} else {
+		buf_puts(b, "\"code\":");
+		json_str(b, row->code);
+		buf_puts(b, ",\"name\":");
+		json_str(b, row->name);
+		buf_puts(b, ",\"level\":");
+		json_str(b, row->level);
+		if (row->club_id)
+			buf_printf(b, ",\"club_id\":%lld", (long long)row->club_id);
+	}
+	buf_puts(b, ",\"from\":");
+	json_str(b, row->from);
+	buf_puts(b, ",\"to\":");
+	json_str(b, row->to);
+	buf_puts(b, ",\"cells\":");
+	cells_write(b, q, row->cells);
+	buf_putc(b, '}');
 }
 
 /* Splits the indicators asked for (?indicators=A,B, or the parameter repeated) into codes in the
@@ -223,12 +253,9 @@ HandlerResult api_aggregates(Req *r)
 		return resp_err(r, &e);
 	}
 	int en = strcmp(r->lang, "en") == 0;
-	json_t *rows = json_array();
-	for (size_t i = 0; i < a.nrows; i++)
-		json_array_append_new(rows, row_json(&q, &a.rows[i]));
 	static const char *const steps[] = {"month", "quarter", "year"};
 	static const char *const classes[] = {"all", "submitted", "approved"};
-	json_t *j = json_pack("{s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:s?, s:s, s:{s:s, s:s, s:s}, s:o, s:o, s:o}",
+	json_t *j = json_pack("{s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:s?, s:s, s:{s:s, s:s, s:s}, s:o}",
 			      "unit", "code", a.unit_code, "name", a.unit_name, "level", a.unit_level,
 			      "from", q.from, "to", q.to, "by", q.by_child ? "child" : "month",
 			      "step", q.by_child ? NULL : steps[q.step], "status", classes[q.cls],
@@ -236,11 +263,35 @@ HandlerResult api_aggregates(Req *r)
 			      q.geo == TOTAL_THEN ? tr(r, "Theo địa giới khi đó", "As organised then")
 						  : tr(r, "Quy đổi theo địa giới hiện nay", "Restated to today's units"),
 			      "note", (en ? a.geo_note_en : a.geo_note_vi) ? (en ? a.geo_note_en : a.geo_note_vi) : "",
-			      "columns", columns, "rows", rows, "total", row_json(&q, &a.total));
-	total_free(&a);
-	if (!j)
+			      "columns", columns);
+	char *head = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	if (!head) {
+		total_free(&a);
 		return H_FATAL;
-	return resp_json(r, 200, j);
+	}
+	/* the head without its closing brace, then the rows and the total */
+	Buf b;
+	buf_init(&b, 0);
+	buf_append(&b, head, strlen(head) - 1);
+	free(head);
+	buf_puts(&b, ",\"rows\":[");
+	for (size_t i = 0; i < a.nrows; i++) {
+		if (i)
+			buf_putc(&b, ',');
+		row_write(&b, &q, &a.rows[i]);
+	}
+	buf_puts(&b, "],\"total\":");
+	row_write(&b, &q, &a.total);
+	buf_putc(&b, '}');
+	total_free(&a);
+	if (b.failed) {
+		buf_free(&b);
+		return H_FATAL;
+	}
+	HandlerResult hr = resp_text(r, 200, "application/json; charset=utf-8", buf_str(&b));
+	buf_free(&b);
+	return hr;
 }
 
 static void indicator_column(const Indicator *x, void *arg)
