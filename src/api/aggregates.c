@@ -74,17 +74,55 @@ static int column_json(Req *r, const char *code, json_t **out)
 static void json_str(Buf *b, const char *s)
 {
 	buf_putc(b, '"');
+	const char *run = s;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
+		if (*p != '"' && *p != '\\' && *p >= 0x20)
+			continue;
+		buf_append(b, run, (size_t)((const char *)p - run));
+		if (*p < 0x20)
+			buf_printf(b, "\\u%04x", *p);
+		else {
 			buf_putc(b, '\\');
 			buf_putc(b, (char)*p);
-		} else if (*p < 0x20) {
-			buf_printf(b, "\\u%04x", *p);
-		} else {
-			buf_putc(b, (char)*p);
 		}
+		run = (const char *)p + 1;
 	}
+	buf_puts(b, run);
 	buf_putc(b, '"');
+}
+
+/* A whole number into b without printf (hundreds of cells per answer). */
+static void put_int(Buf *b, int64_t v)
+{
+	char d[24];
+	size_t n = sizeof d;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do
+		d[--n] = (char)('0' + u % 10);
+	while ((u /= 10) && n > 1);
+	if (v < 0)
+		d[--n] = '-';
+	buf_append(b, d + n, sizeof d - n);
+}
+
+/* A rate to six decimals (a millionth of a percent is more than any report means). */
+static void put_rate(Buf *b, double x)
+{
+	int64_t micro = (int64_t)(x * 1e6 + (x < 0 ? -0.5 : 0.5));
+	if (micro < 0) {
+		buf_putc(b, '-');
+		micro = -micro;
+	}
+	put_int(b, micro / 1000000);
+	char f[8];
+	int64_t frac = micro % 1000000;
+	for (int i = 6; i-- > 0; frac /= 10)
+		f[i] = (char)('0' + frac % 10);
+	int n = 6;
+	while (n > 1 && f[n - 1] == '0')
+		n--;
+	buf_putc(b, '.');
+	buf_append(b, f, (size_t)n);
 }
 
 static void cells_write(Buf *b, const TotalQuery *q, const TotalCell *cells)
@@ -95,15 +133,25 @@ static void cells_write(Buf *b, const TotalQuery *q, const TotalCell *cells)
 		if (i)
 			buf_putc(b, ',');
 		if (q->codes[i][0] == 'R' && q->codes[i][1] == '_') {
-			buf_printf(b, "{\"num\":%lld,\"den\":%lld,\"rate\":", (long long)c->num, (long long)c->den);
+			buf_puts(b, "{\"num\":");
+			put_int(b, c->num);
+			buf_puts(b, ",\"den\":");
+			put_int(b, c->den);
+			buf_puts(b, ",\"rate\":");
 			if (c->has && c->den)
-				buf_printf(b, "%.17g}", c->rate);
+				put_rate(b, c->rate);
 			else
-				buf_puts(b, "null}");
-		} else if (c->has) {
-			buf_printf(b, "{\"value\":%lld,\"clubs\":%lld}", (long long)c->value, (long long)c->clubs);
+				buf_puts(b, "null");
+			buf_putc(b, '}');
 		} else {
-			buf_printf(b, "{\"value\":null,\"clubs\":%lld}", (long long)c->clubs);
+			buf_puts(b, "{\"value\":");
+			if (c->has)
+				put_int(b, c->value);
+			else
+				buf_puts(b, "null");
+			buf_puts(b, ",\"clubs\":");
+			put_int(b, c->clubs);
+			buf_putc(b, '}');
 		}
 	}
 	buf_putc(b, ']');
@@ -122,8 +170,10 @@ static void row_write(Buf *b, const TotalQuery *q, const TotalRow *row)
 		json_str(b, row->name);
 		buf_puts(b, ",\"level\":");
 		json_str(b, row->level);
-		if (row->club_id)
-			buf_printf(b, ",\"club_id\":%lld", (long long)row->club_id);
+		if (row->club_id) {
+			buf_puts(b, ",\"club_id\":");
+			put_int(b, row->club_id);
+		}
 	}
 	buf_puts(b, ",\"from\":");
 	json_str(b, row->from);
