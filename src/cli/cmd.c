@@ -258,7 +258,7 @@ int cli_main(int argc, char **argv)
 static Db *open_current(const char *path, int flags)
 {
 	char err[512];
-	if (access(path, F_OK) != 0) {
+	if (!db_is_server(path) && access(path, F_OK) != 0) {
 		cli_fail("%s: no such database (create it with 'ishc init --db %s')", path, path);
 		return NULL;
 	}

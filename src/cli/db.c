@@ -75,18 +75,20 @@ int cmd_demo(const Command *c, Opts *o)
 		}
 		dopt.seed = (uint64_t)n;
 	}
-	if (file_nonempty(path))
+	if (!db_is_server(path) && file_nonempty(path))
 		return cli_fail("%s already exists; the demo is loaded only into a new database (remove it first)", path);
 	Db *db = cli_open_ready(path, 1);
 	if (!db) {
-		unlink(path);
+		if (!db_is_server(path))
+			unlink(path);
 		return EXIT_FAIL;
 	}
 	Err e = {0};
 	DemoResult res;
 	if (demo_load(db, &dopt, &res, &e) != 0) {
 		db_close(db);
-		remove_db(path);
+		if (!db_is_server(path))
+			remove_db(path);
 		return cli_fail_err(&e);
 	}
 	db_close(db);

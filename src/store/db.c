@@ -1,4 +1,5 @@
-/* SQLite backend of the store (see db.h). Everything SQLite-specific lives in this file. */
+/* The store (see db.h): SQLite in this file, PostgreSQL in db_pg.c when the database is a
+ * postgresql:// URL. Everything engine-specific lives in these two files. */
 #include "store/db.h"
 
 #include <errno.h>
@@ -12,17 +13,20 @@
 #include <sqlite3.h>
 
 #include "lib/log.h"
+#include "store/db_pg.h"
 
 enum { STMT_CACHE = 256, TX_RETRIES = 8 };
 
 struct Stmt {
 	const char *name;
 	sqlite3_stmt *st;
+	PgStmt *pg;
 	Db *db;
 };
 
 struct Db {
 	sqlite3 *h;
+	PgDb *pg;
 	char *path;
 	Stmt cache[STMT_CACHE];
 	int ncache;
@@ -57,6 +61,15 @@ Db *db_open(const char *path, int oflags, char *err, size_t errlen)
 		return NULL;
 	}
 	int readonly = (oflags & DB_OPEN_READONLY) != 0;
+	if (pg_is_url(path)) {
+		db->pg = pg_open(path, readonly, err, errlen);
+		if (!db->pg) {
+			free(db);
+			return NULL;
+		}
+		db->path = strdup(path);
+		return db;
+	}
 	int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX |
 		    ((oflags & DB_OPEN_CREATE) && !readonly ? SQLITE_OPEN_CREATE : 0);
 	int rc = sqlite3_open_v2(path, &db->h, flags, NULL);
@@ -95,11 +108,19 @@ void db_close(Db *db)
 {
 	if (!db)
 		return;
-	for (int i = 0; i < db->ncache; i++)
+	for (int i = 0; i < db->ncache; i++) {
 		sqlite3_finalize(db->cache[i].st);
+		pg_stmt_free(db->cache[i].pg);
+	}
 	sqlite3_close(db->h);
+	pg_close(db->pg);
 	free(db->path);
 	free(db);
+}
+
+int db_is_server(const char *path)
+{
+	return pg_is_url(path);
 }
 
 const char *db_path(const Db *db)
@@ -175,6 +196,12 @@ Stmt *db_stmt(Db *db, const char *name, const char *sql)
 	for (int i = 0; i < db->ncache; i++) {
 		Stmt *s = &db->cache[i];
 		if (s->name == name || strcmp(s->name, name) == 0) {
+			if (s->pg) {
+				pg_reset(s->pg);
+				for (int k = 1; k <= 32; k++)
+					pg_bind_text(s->pg, k, NULL);
+				return s;
+			}
 			sqlite3_reset(s->st);
 			sqlite3_clear_bindings(s->st);
 			return s;
@@ -183,6 +210,14 @@ Stmt *db_stmt(Db *db, const char *name, const char *sql)
 	if (db->ncache == STMT_CACHE) {
 		log_error("store: statement cache full preparing %s", name);
 		return NULL;
+	}
+	if (db->pg) {
+		PgStmt *p = pg_prepare(db->pg, name, sql);
+		if (!p)
+			return NULL;
+		Stmt *s = &db->cache[db->ncache++];
+		*s = (Stmt){.name = name, .pg = p, .db = db};
+		return s;
 	}
 	char *text = sql_rewrite(sql);
 	sqlite3_stmt *st = NULL;
@@ -194,19 +229,25 @@ Stmt *db_stmt(Db *db, const char *name, const char *sql)
 		return NULL;
 	}
 	Stmt *s = &db->cache[db->ncache++];
-	s->name = name;
-	s->st = st;
-	s->db = db;
+	*s = (Stmt){.name = name, .st = st, .db = db};
 	return s;
 }
 
 void db_bind_int(Stmt *st, int i, int64_t v)
 {
+	if (st->pg) {
+		pg_bind_int(st->pg, i, v);
+		return;
+	}
 	sqlite3_bind_int64(st->st, i, v);
 }
 
 void db_bind_text(Stmt *st, int i, const char *s)
 {
+	if (st->pg) {
+		pg_bind_text(st->pg, i, s);
+		return;
+	}
 	if (s)
 		sqlite3_bind_text(st->st, i, s, -1, SQLITE_TRANSIENT);
 	else
@@ -215,11 +256,17 @@ void db_bind_text(Stmt *st, int i, const char *s)
 
 void db_bind_null(Stmt *st, int i)
 {
+	if (st->pg) {
+		pg_bind_text(st->pg, i, NULL);
+		return;
+	}
 	sqlite3_bind_null(st->st, i);
 }
 
 DbStatus db_step(Stmt *st)
 {
+	if (st->pg)
+		return pg_step(st->pg);
 	int rc = sqlite3_step(st->st);
 	DbStatus s = db_status(rc);
 	if (s != DB_ROW && s != DB_DONE && (s == DB_ERROR || s == DB_FULL))
@@ -235,47 +282,65 @@ DbStatus db_exec_stmt(Stmt *st)
 	DbStatus s;
 	while ((s = db_step(st)) == DB_ROW)
 		;
-	sqlite3_reset(st->st);
+	db_reset(st);
 	return s == DB_DONE ? DB_OK : s;
 }
 
 int64_t db_col_int(Stmt *st, int i)
 {
+	if (st->pg)
+		return pg_col_int(st->pg, i);
 	return sqlite3_column_int64(st->st, i);
 }
 
 const char *db_col_text(Stmt *st, int i)
 {
+	if (st->pg)
+		return pg_col_text(st->pg, i);
 	return (const char *)sqlite3_column_text(st->st, i);
 }
 
 int db_col_is_null(Stmt *st, int i)
 {
+	if (st->pg)
+		return pg_col_is_null(st->pg, i);
 	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
 }
 
 void db_reset(Stmt *st)
 {
+	if (st->pg) {
+		pg_reset(st->pg);
+		return;
+	}
 	sqlite3_reset(st->st);
 }
 
 int64_t db_changes(Db *db)
 {
+	if (db->pg)
+		return pg_changes(db->pg);
 	return sqlite3_changes64(db->h);
 }
 
 int64_t db_last_id(Db *db)
 {
+	if (db->pg)
+		return pg_last_id(db->pg);
 	return sqlite3_last_insert_rowid(db->h);
 }
 
 const char *db_errmsg(Db *db)
 {
+	if (db->pg)
+		return pg_errmsg(db->pg);
 	return sqlite3_errmsg(db->h);
 }
 
 static int db_plain(Db *db, const char *sql)
 {
+	if (db->pg)
+		return pg_plain(db->pg, sql);
 	return db_status(sqlite3_exec(db->h, sql, NULL, NULL, NULL));
 }
 
@@ -288,7 +353,7 @@ static void tx_pause(int attempt)
 int db_tx(Db *db, int (*fn)(Db *db, void *arg), void *arg)
 {
 	for (int attempt = 0;; attempt++) {
-		int rc = db_plain(db, "BEGIN IMMEDIATE");
+		int rc = db->pg ? (int)pg_begin_write(db->pg) : db_plain(db, "BEGIN IMMEDIATE");
 		if (rc == DB_OK) {
 			rc = fn(db, arg);
 			if (rc == 0) {
@@ -296,15 +361,15 @@ int db_tx(Db *db, int (*fn)(Db *db, void *arg), void *arg)
 				if (rc == DB_OK)
 					return 0;
 				if (rc != DB_BUSY)
-					log_error("store: commit failed: %s", sqlite3_errmsg(db->h));
+					log_error("store: commit failed: %s", db_errmsg(db));
 				rc = rc == DB_BUSY ? -DB_BUSY : -rc;
 			}
-			if (!sqlite3_get_autocommit(db->h))
+			if (db->pg ? pg_in_tx(db->pg) : !sqlite3_get_autocommit(db->h))
 				db_plain(db, "ROLLBACK");
 			if (rc != -DB_BUSY)
 				return rc;
 		} else if (rc != DB_BUSY) {
-			log_error("store: cannot begin: %s", sqlite3_errmsg(db->h));
+			log_error("store: cannot begin: %s", db_errmsg(db));
 			return -rc;
 		}
 		if (attempt == TX_RETRIES)
@@ -315,7 +380,7 @@ int db_tx(Db *db, int (*fn)(Db *db, void *arg), void *arg)
 
 int db_read(Db *db, int (*fn)(Db *db, void *arg), void *arg)
 {
-	if (db_plain(db, "BEGIN") != DB_OK)
+	if (db_plain(db, db->pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN") != DB_OK)
 		return -DB_ERROR;
 	int rc = fn(db, arg);
 	db_plain(db, "COMMIT");
@@ -324,6 +389,8 @@ int db_read(Db *db, int (*fn)(Db *db, void *arg), void *arg)
 
 DbStatus db_exec_script(Db *db, const char *sql, char *err, size_t errlen)
 {
+	if (db->pg)
+		return pg_exec_script(db->pg, sql, err, errlen);
 	char *msg = NULL;
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
@@ -336,6 +403,8 @@ DbStatus db_exec_script(Db *db, const char *sql, char *err, size_t errlen)
 
 int db_table_exists(Db *db, const char *name)
 {
+	if (db->pg)
+		return pg_table_exists(db->pg, name);
 	Stmt *st = db_stmt(db, "db_table_exists", "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1");
 	if (!st)
 		return -1;
@@ -364,6 +433,8 @@ static int integrity_row(void *arg, int ncol, char **vals, char **names)
 
 int db_integrity(Db *db, void (*report)(const char *line, void *arg), void *arg)
 {
+	if (db->pg)
+		return 0; /* the server keeps its own pages; checksums and amcheck are the DBA's tools */
 	int count = 0;
 	void *a[3] = {(void *)report, arg, &count};
 	char *msg = NULL;
@@ -400,6 +471,10 @@ static int backup_copy(sqlite3 *to, sqlite3 *from, char *err, size_t errlen)
 
 int db_backup(Db *db, const char *dest, char *err, size_t errlen)
 {
+	if (db->pg) {
+		snprintf(err, errlen, "a PostgreSQL database is backed up with pg_dump (see docs/deployment.md)");
+		return -1;
+	}
 	if (access(dest, F_OK) == 0) {
 		snprintf(err, errlen, "%s already exists", dest);
 		return -1;
@@ -427,6 +502,10 @@ int db_backup(Db *db, const char *dest, char *err, size_t errlen)
 
 int db_restore_from(Db *db, const char *src, char *err, size_t errlen)
 {
+	if (db->pg) {
+		snprintf(err, errlen, "a PostgreSQL database is restored with pg_restore (see docs/deployment.md)");
+		return -1;
+	}
 	sqlite3 *from = NULL;
 	if (sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open %s: %s", src, sqlite3_errmsg(from));

@@ -30,6 +30,9 @@ enum { DB_OPEN_CREATE = 1, DB_OPEN_READONLY = 2 };
  * backup). Returns NULL and writes a one-line reason into err (size errlen) when it cannot. */
 Db *db_open(const char *path, int flags, char *err, size_t errlen);
 
+/* 1 if path names a database server's database (a postgresql:// URL) rather than a file. */
+int db_is_server(const char *path);
+
 /* 1 if a table called name exists, 0 if not, -1 on error. */
 int db_table_exists(Db *db, const char *name);
 void db_close(Db *db);

@@ -31,9 +31,44 @@ export function makeDir(prefix = 'ishc-test-') {
   return mkdtempSync(join(process.env.ISHC_TEST_TMP || tmpdir(), prefix));
 }
 
+// PostgreSQL: when ISHC_TEST_PG holds a connection's parameters ("host=/tmp/x&port=5432&user=u",
+// set by scripts/pg-cluster), every database is a fresh PostgreSQL database instead of a file.
+export const PG = process.env.ISHC_TEST_PG || '';
+export const pgUrl = (name) => `postgresql:///${name}?${PG}`;
+export function psql(sql, dbname = 'postgres') {
+  const r = spawnSync('psql', [pgUrl(dbname), '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `psql ${sql}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+let pgCount = 0;
+let pgTemplate = null;
+
 // A fresh database with the six role users (username = role name).
 export function makeDb(dir) {
-  const db = join(dir, 'test.db');
+  if (PG) {
+    // One initialised database per test process, copied for each server (CREATE DATABASE ...
+    // TEMPLATE is a file copy: fast).
+    if (!pgTemplate) {
+      pgTemplate = `tmpl_${process.pid}_${Date.now() % 100000}`;
+      psql(`CREATE DATABASE ${pgTemplate}`);
+      initDb(pgUrl(pgTemplate));
+      process.on('exit', () => spawnSync('psql', [pgUrl('postgres'), '-qc', `DROP DATABASE IF EXISTS ${pgTemplate}`]));
+    }
+    const name = `t_${process.pid}_${++pgCount}_${Date.now() % 100000}`;
+    psql(`CREATE DATABASE ${name} TEMPLATE ${pgTemplate}`);
+    return pgUrl(name);
+  }
+  return initDb(join(dir, 'test.db'));
+}
+
+// Drops a PostgreSQL database made by makeDb (nothing for a file: its folder goes).
+export function dropDb(db) {
+  if (!PG || !db.startsWith('postgresql://')) return;
+  const name = db.slice('postgresql:///'.length).split('?')[0];
+  spawnSync('psql', [pgUrl('postgres'), '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+}
+
+function initDb(db) {
   let r = ishc(['init', '--db', db]);
   assert.equal(r.status, 0, r.stderr);
   for (const [name, u] of Object.entries(USERS)) {
@@ -80,7 +115,7 @@ export async function startServer({ dir, db, threads = 2, env = {} } = {}) {
       proc.kill('SIGKILL');
       return exited;
     },
-    cleanup() { rmSync(dir, { recursive: true, force: true }); },
+    cleanup() { rmSync(dir, { recursive: true, force: true }); dropDb(db); },
   };
 }
 
