@@ -38,6 +38,10 @@ typedef struct DemoResult {
 	int64_t clubs, members, board_roles, volunteers, care_visits;
 	int provinces;           /* provinces of today with at least one club */
 	char as_of[11];
+	int64_t reports, report_values;  /* monthly reports written, and their values */
+	int64_t reports_late;    /* first submitted after the due date */
+	int64_t report_gaps;     /* club-months with no report (missed, silent stretches) */
+	char reports_from[8], reports_to[8];  /* the months they cover, "YYYY-MM" */
 } DemoResult;
 
 /* Loads the demo into a freshly migrated database holding the reference units: the programmes
