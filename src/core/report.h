@@ -28,6 +28,7 @@
 enum {
 	REPORT_PERIOD_LEN = 7,          /* "YYYY-MM" */
 	REPORT_PROBLEMS_MAX = 64,
+	REPORT_ITEMS_MAX = 200,         /* indicators of one catalogue version */
 	REPORT_MESSAGE_MAX = 800,       /* bytes of a problem's words: two labels and numbers */
 };
 
@@ -48,6 +49,7 @@ typedef struct Report {
 	char updated_at[21], updated_by[48];
 	char submitted_at[21], submitted_by[48]; /* "" until submitted */
 	char first_submitted_at[21];    /* the first submission; "on time" is judged on it */
+	int on_time;                    /* 1 when first submitted by the due date */
 	char approved_at[21], approved_by[48], approved_level[12]; /* "" until approved */
 	char note[REPORT_MESSAGE_MAX], note_by[48], note_at[21]; /* last return comment / reopen reason */
 	char due_on[11];                /* the due date of the month (setting report_due_day) */

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "core/audit.h"
+#include "core/total.h"
 #include "lib/date.h"
 #include "lib/embed.h"
 #include "lib/table.h"
@@ -442,6 +443,11 @@ static int reach_rebuild(Db *db)
 	for (size_t i = 0; i < n; i++)
 		free(nodes[i].reach.ids);
 	free(nodes);
+	/* The report totals follow the units a club's months count in. */
+	if (!rc) {
+		DbStatus t = total_rebuild(db);
+		rc = t == DB_OK ? 0 : -(int)t;
+	}
 	return rc;
 }
 

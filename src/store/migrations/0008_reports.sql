@@ -19,6 +19,7 @@ CREATE TABLE reports (
 	submitted_at TEXT,
 	submitted_by TEXT,
 	first_submitted_at TEXT,              -- kept through returns: "on time" is judged on it
+	on_time INTEGER NOT NULL DEFAULT 0,   -- 1 when first submitted by the due date
 	approved_at TEXT,
 	approved_by TEXT,
 	approved_level TEXT,                  -- role of who approved: commune | province | central | admin
