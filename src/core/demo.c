@@ -1270,7 +1270,8 @@ static void stamp_of(int day, int second, char out[21])
 {
 	char d[11];
 	iso_of(day, d);
-	snprintf(out, 21, "%.10sT%02d:%02d:%02dZ", d, (second / 3600) % 24, (second / 60) % 60, second % 60);
+	unsigned s = (unsigned)second;
+	snprintf(out, 21, "%.10sT%02u:%02u:%02uZ", d, s / 3600u % 24u, s / 60u % 60u, s % 60u);
 }
 
 static void catalogue_add(const Indicator *x, void *arg)
@@ -1378,8 +1379,13 @@ static void report_steps(const Demo *d, uint64_t *r, int mi, int late_pm, Report
 	const char *note = comments[rnd(r, COUNT(comments))];
 	int t_created = between(r, 3600, 36000), t_first = between(r, 3600, 36000);
 	int t_ret = between(r, 3600, 36000), t_resub = between(r, 3600, 36000), t_ok = between(r, 3600, 36000);
-	if (first < created)
+	if (first <= created) {
+		/* Begun and sent the same day: begun first. */
 		created = first;
+		int t = t_created < t_first ? t_created : t_first;
+		t_first = t_created + t_first - t;
+		t_created = t;
+	}
 	int y = mi / 12, m = mi % 12 + 1;
 	snprintf(row->period, sizeof row->period, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
 	stamp_of(created, t_created, row->created);
@@ -1557,7 +1563,7 @@ static int write_reports(Demo *d, const Plan *p, int64_t club, const Person *peo
 		v[V_OUTSTANDING] = out;
 		int64_t borrowers = out ? out * 10 / (loan * 6) + 1 : 0;
 		v[V_BORROWERS] = borrowers > total * borrow_cap / 1000 ? total * borrow_cap / 1000 : borrowers;
-		v[V_PAR30_VND] = par_club ? round_down(out * between(&r, 10, 80) / 1000, 1000) : 0;
+		v[V_PAR30_VND] = par_club ? round_down(out * between(&r, 20, 80) / 1000, 1000) : 0;
 		v[V_FUND_VND] = fund;
 		v[V_GROUPS] = total * groups_pm / 1000;
 		v[V_HEA_CHECKS] = total * between(&r, checks_pm > 100 ? checks_pm - 100 : 0, checks_pm) / 1000;
