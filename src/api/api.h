@@ -53,6 +53,13 @@ HandlerResult api_indicator_retire(Req *r);
 HandlerResult api_club_report(Req *r);
 HandlerResult api_club_report_save(Req *r);
 HandlerResult api_club_report_submit(Req *r);
+HandlerResult api_club_report_approve(Req *r);
+HandlerResult api_club_report_return(Req *r);
+HandlerResult api_club_report_reopen(Req *r);
+HandlerResult api_club_reports(Req *r);
+HandlerResult api_unit_reports(Req *r);
+HandlerResult api_settings(Req *r);
+HandlerResult api_settings_update(Req *r);
 
 /* api/audit.c */
 HandlerResult api_audit(Req *r);

@@ -26,7 +26,7 @@ const Command commands[] = {
 	 "db= listen= threads= tmpdir= secure-cookies"},
 	{"demo", cmd_demo, "Create a demo database (a country of clubs and members) and print its log-ins",
 	 "--db FILE [--clubs N] [--seed N]", "db= clubs= seed="},
-	{"check", cmd_check, "Check the database's integrity", "--db FILE", "db="},
+	{"check", cmd_check, "Check the database's integrity and the report totals", "--db FILE [--repair]", "db= repair"},
 	{"backup", cmd_backup, "Copy the database consistently, even while the server runs",
 	 "--db FILE --to FILE", "db= to="},
 	{"restore", cmd_restore, "Replace the database with a checked backup", "--db FILE --from FILE",

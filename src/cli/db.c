@@ -8,6 +8,7 @@
 
 #include "cli/cmd.h"
 #include "core/demo.h"
+#include "core/total.h"
 #include "store/migrate.h"
 
 int cmd_init(const Command *c, Opts *o)
@@ -117,9 +118,27 @@ int cmd_check(const Command *c, Opts *o)
 	if (!db)
 		return EXIT_FAIL;
 	int problems = db_integrity(db, report_line, NULL);
+	/* The live report totals must equal a recomputation from the reports themselves. */
+	int64_t off = problems ? 0 : total_verify(db);
 	db_close(db);
 	if (problems)
 		return cli_fail("%s: %d integrity problem(s) found", path, problems);
+	if (off && opt(o, "repair")) {
+		/* The totals are derived data: rebuilt from the reports, they are right again. */
+		Db *w = cli_open(path);
+		Actor by = {.role = ROLE_ADMIN};
+		Err e = {0};
+		int rc = w ? total_repair(w, &by, &e) : -1;
+		if (w)
+			db_close(w);
+		if (rc)
+			return cli_fail("%s: the report totals could not be rebuilt: %s", path, w ? err_message(e.code, "en") : "");
+		printf("%s: report totals differed in %lld row(s) and were rebuilt\n", path, (long long)off);
+		off = 0;
+	}
+	if (off)
+		return cli_fail("%s: report totals differ from the reports in %lld row(s); `ishc check --repair` rebuilds them",
+				path, (long long)off);
 	printf("%s: ok (schema %d)\n", path, migrate_latest());
 	return EXIT_OK;
 }

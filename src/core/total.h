@@ -33,14 +33,19 @@ enum {
 };
 
 /* The rates computed from totals, with their formula; R_REPORTED, R_ONTIME and R_APPROVED use the
- * clubs expected to report (active at the month's end). */
+ * clubs expected to report (active at the month's end).
+ * Counts one may ask for besides indicators: _EXPECTED (clubs expected to report: founded or
+ * active at the month's end), _REPORTS (reports of the query's class), _SUBMITTED (submitted or
+ * approved, whatever the class), _ONTIME (first submitted by the due date), _APPROVED. Over a
+ * quarter or a year they add up (club-months). */
 typedef struct TotalRate {
 	const char *code;               /* R_WOMEN, R_OLDER, R_POOR, R_BORROW, R_PAR30, R_MEETING,
 					 * R_REPORTED, R_ONTIME, R_APPROVED */
 	const char *num, *den;          /* indicator codes, or _EXPECTED / _REPORTS / _ONTIME / _APPROVED */
 	const char *vi, *en;            /* label */
 	const char *formula_vi, *formula_en;
-	int target_permille;            /* the programme's target, -1 = none (e.g. R_BORROW 500) */
+	int target_low, target_high;    /* the model's target range in permille, -1 = no bound
+					 * (e.g. R_BORROW 500..-1: at least half of members borrow) */
 } TotalRate;
 extern const TotalRate total_rates[];
 extern const size_t total_rate_count;
@@ -50,7 +55,7 @@ typedef struct TotalQuery {
 	const char *unit;               /* a unit code, a club code (CCCCC-NN), or NULL/"" = country */
 	const char *from, *to;          /* "YYYY-MM", from <= to, at most 240 months */
 	const char *const *codes;       /* indicators of the catalogue, rates (R_*), or the counts
-					 * _EXPECTED, _REPORTS, _ONTIME, _APPROVED */
+					 * _EXPECTED, _REPORTS, _SUBMITTED, _ONTIME, _APPROVED */
 	size_t ncodes;
 	int by_child;                   /* 1: rows = the unit's sub-units (or its clubs, for a
 					 * commune) over the whole range; 0: rows = steps of time */
@@ -100,9 +105,20 @@ typedef struct TotalAnswer {
 int total_query(Db *db, const Actor *by, const TotalQuery *q, TotalAnswer *out, Err *e);
 void total_free(TotalAnswer *a);
 
-/* The reporting rate table of a unit for one month: per sub-unit (or club of a commune) the clubs
- * expected (active at the month's end), reports begun (drafts), submitted, on time, approved.
- * Built on total_query with the codes _EXPECTED, _REPORTS (per class) ...: see total.c. */
+/* The reporting-rate table of a unit is total_query by child with the codes _EXPECTED, _REPORTS
+ * (class ALL: begun), _SUBMITTED, _ONTIME, _APPROVED, R_REPORTED, R_ONTIME, R_APPROVED. */
+
+/* What a column code is: 1 an indicator (ind filled, latest wording), 2 a rate (*rate set), 3 a
+ * count (_EXPECTED ...), 0 unknown, -1 store error. lang picks nothing: both labels are there. */
+typedef struct TotalColumn {
+	int kind;
+	const TotalRate *rate;
+	char code[32];
+	char label_vi[304], label_en[304];
+	char ind_kind[8];               /* count | money | yesno | rate */
+	char over_time[8];              /* sum | last */
+} TotalColumn;
+int total_column(Db *db, const char *code, TotalColumn *out);
 
 /* ---- kept by core/report.c (in its transactions) and by bulk loaders ---- */
 
@@ -121,11 +137,18 @@ typedef struct TotalContribution {
 int total_apply(Db *db, int64_t club_id, const char *period, const TotalContribution *before,
 		const TotalContribution *after);
 
-/* Recomputes every row of report_totals from reports and report_values (after a bulk load, or
- * after units or their links change). Inside the caller's transaction. DbStatus. */
+/* Recomputes every row of report_totals from reports and report_values, a month at a time (after
+ * a bulk load, or after units or their links change). Inside the caller's transaction. DbStatus.
+ * Only units above the communes are kept: a commune's totals are summed from its clubs' reports
+ * when asked. */
 int total_rebuild(Db *db);
 
-/* Compares report_totals with a recomputation; the number of rows that differ (0 = right), or -1. */
+/* Compares report_totals with a recomputation from the reports, a month at a time: the number of
+ * rows missing, different or unaccounted for (0 = right), or -1. */
 int64_t total_verify(Db *db);
+
+/* Rebuilds the totals in a transaction of its own, audited (`ishc check --repair`). 0, or -1 with
+ * e set. */
+int total_repair(Db *db, const Actor *by, Err *e);
 
 #endif

@@ -222,11 +222,11 @@ DbStatus db_step(Stmt *st)
 {
 	int rc = sqlite3_step(st->st);
 	DbStatus s = db_status(rc);
-	if (s != DB_ROW && s != DB_DONE) {
-		if (s == DB_ERROR || s == DB_FULL)
-			log_error("store: %s: %s", st->name, sqlite3_errmsg(st->db->h));
+	if (s != DB_ROW && s != DB_DONE && (s == DB_ERROR || s == DB_FULL))
+		log_error("store: %s: %s", st->name, sqlite3_errmsg(st->db->h));
+	/* Done or failed, the statement is ready to be bound and run again. */
+	if (s != DB_ROW)
 		sqlite3_reset(st->st);
-	}
 	return s;
 }
 

@@ -911,6 +911,8 @@ static void club_links(Req *r, Buf *b, const Club *c)
 	}
 	snprintf(href, sizeof href, "/clubs/%lld/book", id);
 	page_action(b, href, tr(r, "Sổ thành viên (in)", "Member book (print)"));
+	snprintf(href, sizeof href, "/clubs/%lld/reports", id);
+	page_action(b, href, tr(r, "Báo cáo tháng", "Monthly reports"));
 	if (keep) {
 		snprintf(href, sizeof href, "/imports/new?kind=members&club=%lld", id);
 		page_action(b, href, tr(r, "Nhập thành viên từ Excel", "Import members from Excel"));

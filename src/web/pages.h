@@ -77,6 +77,21 @@ HandlerResult web_indicator_show(Req *r);
 HandlerResult web_indicator_reword(Req *r);
 HandlerResult web_indicator_retire(Req *r);
 
+/* web/reports.c */
+HandlerResult web_club_reports(Req *r);
+HandlerResult web_club_report(Req *r);
+HandlerResult web_club_report_save(Req *r);
+HandlerResult web_club_report_approve(Req *r);
+HandlerResult web_club_report_return(Req *r);
+HandlerResult web_club_report_reopen(Req *r);
+HandlerResult web_unit_reports(Req *r);
+HandlerResult web_unit_grid(Req *r);
+HandlerResult web_unit_grid_save(Req *r);
+
+/* web/settings.c */
+HandlerResult web_settings(Req *r);
+HandlerResult web_settings_save(Req *r);
+
 /* web/audit.c */
 HandlerResult web_audit(Req *r);
 HandlerResult web_audit_csv(Req *r);
