@@ -1,7 +1,8 @@
 /* Demo data (see demo.h): a country of clubs shaped like the programme, generated from a seed.
- * Users go through user_create like anyone's; the bulk of clubs and people is written here with
- * plain INSERTs, one transaction and one summary audit record per batch of clubs, because a
- * transaction (and an fsync) per person would take an hour for the national benchmark. */
+ * Users go through user_create like anyone's; the bulk of clubs, people and monthly reports is
+ * written here with plain INSERTs, one transaction and one summary audit record per batch of clubs,
+ * because a transaction (and an fsync) per person or report would take an hour for the national
+ * benchmark; the live report totals are then rebuilt once (total_rebuild). */
 #include "core/demo.h"
 
 #include <stdio.h>
@@ -1237,6 +1238,7 @@ enum {
 	V_CULT_EVENTS, V_CULT_VISITS, V_MUT_HELPS, V_MUT_COMMUNITY, V_RES_CASH_VND, V_RES_KIND_VND, V_ACT_FUND_VND,
 	VALUES
 };
+_Static_assert(VALUES <= (int)(sizeof ((Demo *)0)->in_catalogue / sizeof (int)), "Demo.in_catalogue holds every value");
 static const char *const value_codes[VALUES] = {
 	"MEM_TOTAL", "MEM_OLDER", "MEM_WOMEN", "MEM_POOR", "MEM_DISAB", "MEM_JOINED", "MEM_LEFT",
 	"MEET_HELD", "MEET_ATTEND", "BOARD_MEET",
