@@ -41,6 +41,7 @@ HandlerResult api_club_volunteer_add(Req *r);
 /* api/import.c */
 HandlerResult api_import_members(Req *r);
 HandlerResult api_import_clubs(Req *r);
+HandlerResult api_import_reports(Req *r);
 
 /* api/indicators.c */
 HandlerResult api_indicators(Req *r);
@@ -60,6 +61,10 @@ HandlerResult api_club_reports(Req *r);
 HandlerResult api_unit_reports(Req *r);
 HandlerResult api_settings(Req *r);
 HandlerResult api_settings_update(Req *r);
+
+/* api/aggregates.c */
+HandlerResult api_aggregates(Req *r);
+HandlerResult api_aggregate_indicators(Req *r);
 
 /* api/audit.c */
 HandlerResult api_audit(Req *r);

@@ -1,6 +1,7 @@
-/* API: import a club's members, or clubs, from an uploaded .xlsx or .csv file. With ?preview=1
- * the rows are checked and the problems answered without loading anything; otherwise every row
- * is loaded in one transaction, or none (422 with the problems). */
+/* API: import a club's members, clubs, or past months' reports from an uploaded .xlsx or .csv
+ * file. With ?preview=1 the rows are checked and the problems answered without loading anything;
+ * otherwise every row is loaded in one transaction, or none (422 with the problems). Warnings
+ * (reports) are listed with "warning": true and do not stop the load. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +23,9 @@ static json_t *problem_json(const Req *r, const ImportProblem *p)
 		table_col_name(p->col2, c2);
 		json_array_append_new(cols, json_string(c2));
 	}
-	return json_pack("{s:I, s:s?, s:o, s:s?, s:s?, s:s, s:s, s:s}", "row", (json_int_t)p->row, "column",
-			 p->col ? c1 : NULL, "columns", cols, "heading", p->heading, "field", p->field, "message",
-			 tr(r, p->vi, p->en), "message_vi", p->vi, "message_en", p->en);
+	return json_pack("{s:I, s:s?, s:o, s:s?, s:s?, s:b, s:s, s:s, s:s}", "row", (json_int_t)p->row, "column",
+			 p->col ? c1 : NULL, "columns", cols, "heading", p->heading, "field", p->field, "warning", p->warning,
+			 "message", tr(r, p->vi, p->en), "message_vi", p->vi, "message_en", p->en);
 }
 
 static json_t *columns_json(const ImportColumn *c, size_t n)
@@ -53,6 +54,28 @@ static json_t *result_json(const Req *r, const ImportResult *res, const char *fi
 			      "header_row", (json_int_t)res->header_row, "columns", columns_json(res->columns, res->ncolumns),
 			      "ignored_columns", columns_json(res->ignored, res->nignored), "skipped_rows", skipped, "problems",
 			      problems);
+	if (o) {
+		json_object_set_new(o, "errors", json_integer((json_int_t)import_errors(res)));
+		json_object_set_new(o, "warnings", json_integer((json_int_t)res->nwarnings));
+	}
+	if (o && res->kind == IMPORT_REPORTS) {
+		/* The months read, each with the status it is (or was) loaded in. */
+		static const char *const steps[] = {"draft", "submitted", "approved"};
+		json_t *months = json_array();
+		for (size_t i = 0; i < res->nitems; i++) {
+			const ImportReport *m = res->items[i].report;
+			if (!m)
+				continue;
+			json_t *values = json_object();
+			for (size_t k = 0; k < m->nvalues; k++)
+				json_object_set_new(values, m->values[k].code, json_integer(m->values[k].value));
+			json_array_append_new(months, json_pack("{s:I, s:s, s:s, s:s, s:b, s:o}", "row", (json_int_t)res->items[i].row,
+								"club", m->club_code, "period", m->period, "status",
+								steps[m->step < 0 || m->step > 2 ? 1 : m->step], "valid",
+								res->items[i].status != IMPORT_ROW_BAD, "values", values));
+		}
+		json_object_set_new(o, "months", months);
+	}
 	if (o && res->kind == IMPORT_MEMBERS)
 		json_object_set_new(o, "club", json_pack("{s:I, s:s, s:s}", "id", (json_int_t)res->club.id, "code", res->club.code,
 							 "name", res->club.name));
@@ -123,15 +146,15 @@ static HandlerResult api_import(Req *r, ImportKind kind)
 	int rc = preview ? import_check(r->db, &r->actor, kind, club_id, bytes, len, name, &res, &e)
 			 : import_load(r->db, &r->actor, kind, club_id, bytes, len, name, &res, &e);
 	HandlerResult h;
-	if (rc != 0 && !res.nproblems) {
+	if (rc != 0 && !import_errors(&res)) {
 		h = e.code == E_INTERNAL ? H_FATAL : resp_err(r, &e);
 	} else {
 		json_t *o = result_json(r, &res, name, preview);
 		if (!o) {
 			h = H_FATAL;
-		} else if (res.nproblems && !preview) {
+		} else if (import_errors(&res) && !preview) {
 			char detail[64];
-			snprintf(detail, sizeof detail, "%zu", res.nproblems);
+			snprintf(detail, sizeof detail, "%zu", import_errors(&res));
 			json_t *err = resp_error_json(r, E_INVALID, NULL, detail);
 			json_object_update(o, err);
 			json_decref(err);
@@ -153,4 +176,9 @@ HandlerResult api_import_members(Req *r)
 HandlerResult api_import_clubs(Req *r)
 {
 	return api_import(r, IMPORT_CLUBS);
+}
+
+HandlerResult api_import_reports(Req *r)
+{
+	return api_import(r, IMPORT_REPORTS);
 }

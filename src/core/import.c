@@ -2,6 +2,7 @@
  * the columns by their headings, checking every row, loading all rows or none, the marked copy of
  * the file, and the uploads kept between the preview and the commit. */
 #include "core/import.h"
+#include "core/import_int.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -23,7 +24,7 @@
 
 const char *import_kind_name(ImportKind k)
 {
-	return k == IMPORT_MEMBERS ? "members" : k == IMPORT_CLUBS ? "clubs" : NULL;
+	return k == IMPORT_MEMBERS ? "members" : k == IMPORT_CLUBS ? "clubs" : k == IMPORT_REPORTS ? "reports" : NULL;
 }
 
 ImportKind import_kind_parse(const char *s)
@@ -32,6 +33,8 @@ ImportKind import_kind_parse(const char *s)
 		return IMPORT_MEMBERS;
 	if (s && strcmp(s, "clubs") == 0)
 		return IMPORT_CLUBS;
+	if (s && strcmp(s, "reports") == 0)
+		return IMPORT_REPORTS;
 	return 0;
 }
 
@@ -259,8 +262,8 @@ static int heading_field(const Heading *heads, const char *text)
 
 /* ---- problems ---- */
 
-static void problem_v(ImportResult *res, size_t row, size_t col, size_t col2, const char *field, const char *heading,
-		      const char *vi, const char *en, va_list ap)
+static void problem_v(ImportResult *res, int warning, size_t row, size_t col, size_t col2, const char *field,
+		      const char *heading, const char *vi, const char *en, va_list ap)
 {
 	if (res->nproblems % 64 == 0) {
 		ImportProblem *p = realloc(res->problems, (res->nproblems + 64) * sizeof *p);
@@ -275,7 +278,7 @@ static void problem_v(ImportResult *res, size_t row, size_t col, size_t col2, co
 	vsnprintf(vbuf, sizeof vbuf, vi, ap);
 	vsnprintf(ebuf, sizeof ebuf, en, cp);
 	va_end(cp);
-	*p = (ImportProblem){row, col, col2, field, heading ? strdup(heading) : NULL, strdup(vbuf), strdup(ebuf)};
+	*p = (ImportProblem){row, col, col2, field, heading ? strdup(heading) : NULL, strdup(vbuf), strdup(ebuf), warning};
 	if (!p->vi || !p->en) {
 		free(p->heading);
 		free(p->vi);
@@ -283,6 +286,8 @@ static void problem_v(ImportResult *res, size_t row, size_t col, size_t col2, co
 		return;
 	}
 	res->nproblems++;
+	if (warning)
+		res->nwarnings++;
 }
 
 /* Records a problem; vi and en are printf formats taking the same arguments in the same order. */
@@ -293,8 +298,33 @@ static void problem(ImportResult *res, size_t row, size_t col, size_t col2, cons
 {
 	va_list ap;
 	va_start(ap, en);
-	problem_v(res, row, col, col2, field, heading, vi, en, ap);
+	problem_v(res, 0, row, col, col2, field, heading, vi, en, ap);
 	va_end(ap);
+}
+
+void import_x_problem(ImportResult *res, int warning, size_t row, size_t col, const char *field, const char *heading,
+		      const char *vi, const char *en, ...)
+{
+	va_list ap;
+	va_start(ap, en);
+	problem_v(res, warning, row, col, 0, field, heading, vi, en, ap);
+	va_end(ap);
+}
+
+size_t import_errors(const ImportResult *res)
+{
+	return res->nproblems - res->nwarnings;
+}
+
+const char *import_x_own(ImportResult *res, const char *s)
+{
+	char **p = realloc(res->owned, (res->nowned + 1) * sizeof *p);
+	if (!p)
+		return NULL;
+	res->owned = p;
+	if (!(p[res->nowned] = strdup(s ? s : "")))
+		return NULL;
+	return p[res->nowned++];
 }
 
 char *import_problem_where(const ImportProblem *p, const char *lang, char *out, size_t n)
@@ -678,6 +708,58 @@ static ImportItem *new_item(ImportResult *res, size_t row)
 	memset(it, 0, sizeof *it);
 	it->row = row;
 	return it;
+}
+
+/* ---- the pieces core/report_import.c shares (import_int.h) ---- */
+
+char *import_x_cell_value(const ImportRawRow *rr, size_t col, int *bad)
+{
+	return cell_value(rr, col, bad);
+}
+
+char *import_x_heading_key(const char *s, int strip_parens)
+{
+	return heading_key(s, strip_parens);
+}
+
+ImportItem *import_x_new_item(ImportResult *res, size_t row)
+{
+	return new_item(res, row);
+}
+
+void import_x_skip_row(ImportResult *res, size_t row)
+{
+	skip_row(res, row);
+}
+
+void import_x_add_column(ImportColumn **list, size_t *n, size_t col, const char *field, const char *heading)
+{
+	add_column(list, n, col, field, heading);
+}
+
+int import_x_mark_value(const char *v)
+{
+	return mark_value(v);
+}
+
+int import_x_is_row_number(const char *v)
+{
+	return is_row_number(v);
+}
+
+int import_x_is_numbering_row(const ImportRawRow *rr)
+{
+	return is_numbering_row(rr);
+}
+
+int import_x_looks_like_footer(const char *v, int digits_too)
+{
+	return looks_like_footer(v, digits_too);
+}
+
+const char *import_x_shown(const char *v, char out[64])
+{
+	return shown(v, out);
 }
 
 /* ---- checking members ---- */
@@ -1628,6 +1710,8 @@ static void check_clubs(Check *x)
 
 static int may_import(const Actor *by, ImportKind kind)
 {
+	if (kind == IMPORT_REPORTS)
+		return report_import_allowed(by);
 	if (kind == IMPORT_MEMBERS)
 		return by->role == ROLE_ADMIN || by->role == ROLE_PROVINCE || by->role == ROLE_COMMUNE || by->role == ROLE_CLUB;
 	return by->role == ROLE_ADMIN || by->role == ROLE_CENTRAL || by->role == ROLE_PROVINCE || by->role == ROLE_COMMUNE;
@@ -1651,7 +1735,7 @@ int import_check(Db *db, const Actor *by, ImportKind kind, int64_t club_id, cons
 {
 	memset(res, 0, sizeof *res);
 	res->kind = kind;
-	if (kind != IMPORT_MEMBERS && kind != IMPORT_CLUBS)
+	if (kind != IMPORT_MEMBERS && kind != IMPORT_CLUBS && kind != IMPORT_REPORTS)
 		return err_set(e, E_NOT_FOUND, NULL);
 	if (!may_import(by, kind))
 		return err_set(e, E_FORBIDDEN, NULL);
@@ -1707,14 +1791,18 @@ int import_check(Db *db, const Actor *by, ImportKind kind, int64_t club_id, cons
 		problem(res, 0, 0, 0, NULL, NULL, "Tệp không có dòng nào.", "The file has no rows.");
 		return 0;
 	}
-	if (map_columns(res, &x.map) != 0) {
+	if (kind == IMPORT_REPORTS) {
+		if (report_import_check(db, by, res, e) != 0)
+			return -1;
+	} else if (map_columns(res, &x.map) != 0) {
 		check_free(&x);
 		return 0;
+	} else {
+		if (kind == IMPORT_MEMBERS)
+			check_members(&x);
+		else
+			check_clubs(&x);
 	}
-	if (kind == IMPORT_MEMBERS)
-		check_members(&x);
-	else
-		check_clubs(&x);
 	check_free(&x);
 	if (!res->nitems && !res->nproblems)
 		problem(res, 0, 0, 0, NULL, NULL, "Danh sách không có dòng nào dưới dòng tiêu đề.",
@@ -1753,9 +1841,15 @@ void import_result_free(ImportResult *res)
 	for (size_t i = 0; i < res->nitems; i++) {
 		free(res->items[i].member);
 		free(res->items[i].club);
+		if (res->items[i].report)
+			free(res->items[i].report->values);
+		free(res->items[i].report);
 	}
 	free(res->items);
 	free(res->skipped);
+	for (size_t i = 0; i < res->nowned; i++)
+		free(res->owned[i]);
+	free(res->owned);
 	memset(res, 0, sizeof *res);
 }
 
@@ -1796,6 +1890,7 @@ typedef struct LoadTx {
 	int64_t upload_id;
 	const char *filename;
 	int64_t loaded, existing;
+	ImportResult refused;      /* reports: the problems of a month the core refused at the load */
 } LoadTx;
 
 static DbStatus club_insert(Db *db, const Actor *by, ImportClub *c)
@@ -1878,7 +1973,12 @@ static int load_tx(Db *db, void *arg)
 		if (db_changes(db) != 1)
 			return 1;
 	}
-	for (size_t i = 0; i < res->nitems; i++) {
+	if (res->kind == IMPORT_REPORTS) {
+		int rc = report_import_load_tx(db, t->by, res, &t->loaded, &t->refused);
+		if (rc != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < res->nitems && res->kind != IMPORT_REPORTS; i++) {
 		ImportItem *it = &res->items[i];
 		if (it->status == IMPORT_ROW_BAD)
 			return -DB_ERROR;
@@ -1930,7 +2030,7 @@ static int load_tx(Db *db, void *arg)
 			return -(int)s;
 		snprintf(sid, sizeof sid, "%lld", (long long)t->upload_id);
 	} else {
-		snprintf(sid, sizeof sid, "%s", res->kind == IMPORT_MEMBERS ? res->club.code : "clubs");
+		snprintf(sid, sizeof sid, "%s", res->kind == IMPORT_MEMBERS ? res->club.code : import_kind_name(res->kind));
 	}
 	json_t *after = json_pack("{s:s, s:s, s:I, s:I, s:I}", "kind", import_kind_name(res->kind), "file",
 				  t->filename ? t->filename : "", "rows", (json_int_t)res->nitems, "loaded", (json_int_t)t->loaded,
@@ -1944,10 +2044,28 @@ static int load_tx(Db *db, void *arg)
 
 static int load_checked(Db *db, const Actor *by, int64_t upload_id, const char *filename, ImportResult *res, Err *e)
 {
-	if (res->nproblems)
-		return err_setf(e, E_INVALID, NULL, "%zu", res->nproblems);
-	LoadTx t = {by, res, upload_id, filename, 0, 0};
+	if (import_errors(res))
+		return err_setf(e, E_INVALID, NULL, "%zu", import_errors(res));
+	LoadTx t = {.by = by, .res = res, .upload_id = upload_id, .filename = filename};
 	int rc = db_tx(db, load_tx, &t);
+	if (rc == 2) {
+		/* A month the check passed was refused at the load (the books changed in between): its
+		 * problems join the result, nothing was written. */
+		for (size_t i = 0; i < t.refused.nproblems; i++) {
+			const ImportProblem *p = &t.refused.problems[i];
+			import_x_problem(res, p->warning, p->row, p->col, p->field ? import_x_own(res, p->field) : NULL, p->heading,
+					 "%s%.0s", "%.0s%s", p->vi, p->en);
+			for (size_t k = 0; k < res->nitems; k++)
+				if (res->items[k].row == p->row && !p->warning && res->items[k].status != IMPORT_ROW_BAD) {
+					res->items[k].status = IMPORT_ROW_BAD;
+					res->bad_rows++;
+					res->fresh--;
+				}
+		}
+		import_result_free(&t.refused);
+		return err_setf(e, E_INVALID, NULL, "%zu", import_errors(res));
+	}
+	import_result_free(&t.refused);
 	if (rc == 1)
 		return 1;
 	if (rc != 0)
@@ -1998,6 +2116,11 @@ int import_problems_xlsx(const ImportResult *res, const char *lang, const char *
 	format_set_bg_color(bad, 0xFFC7CE);
 	format_set_font_color(bad, 0x9C0006);
 	format_set_border(bad, LXW_BORDER_THIN);
+	/* A cell with only warnings (reports) is yellow: it does not stop the load. */
+	lxw_format *warn = workbook_add_format(wb);
+	format_set_bg_color(warn, 0xFFEB9C);
+	format_set_font_color(warn, 0x9C5700);
+	format_set_border(warn, LXW_BORDER_THIN);
 	format_set_bg_color(bad_date, 0xFFC7CE);
 	format_set_font_color(bad_date, 0x9C0006);
 	format_set_border(bad_date, LXW_BORDER_THIN);
@@ -2028,10 +2151,13 @@ int import_problems_xlsx(const ImportResult *res, const char *lang, const char *
 		int is_head = res->header_row && rr->row >= res->header_row && rr->row < res->header_row + res->header_rows;
 		for (size_t k = 0; k < rr->ncells; k++) {
 			const ImportCell *c = &rr->cells[k];
-			int marked = 0;
-			for (size_t q = p; q < p_end && !marked; q++)
-				marked = res->problems[q].col == k + 1 || res->problems[q].col2 == k + 1;
-			lxw_format *f = marked ? bad : is_head ? head : NULL;
+			int marked = 0, error = 0;
+			for (size_t q = p; q < p_end; q++)
+				if (res->problems[q].col == k + 1 || res->problems[q].col2 == k + 1) {
+					marked = 1;
+					error |= !res->problems[q].warning;
+				}
+			lxw_format *f = marked ? (error ? bad : warn) : is_head ? head : NULL;
 			if (c->kind == TABLE_NUMBER && c->text[0]) {
 				worksheet_write_number(ws, r, (lxw_col_t)k, strtod(c->text, NULL),
 						       c->is_date ? (marked ? bad_date : date) : f);
@@ -2040,7 +2166,7 @@ int import_problems_xlsx(const ImportResult *res, const char *lang, const char *
 			} else if (c->text[0]) {
 				worksheet_write_string(ws, r, (lxw_col_t)k, c->text, f);
 			} else if (marked) {
-				worksheet_write_blank(ws, r, (lxw_col_t)k, bad);
+				worksheet_write_blank(ws, r, (lxw_col_t)k, f);
 			}
 			if (width && !is_head && text_width(c->text) > width[k])
 				width[k] = text_width(c->text);
@@ -2184,7 +2310,7 @@ int64_t import_save(Db *db, const Actor *by, ImportKind kind, int64_t club_id, c
 		db_bind_text(st, 6, hex);
 		db_bind_text(st, 7, b64);
 		db_bind_int(st, 8, (int64_t)res->nitems);
-		db_bind_int(st, 9, (int64_t)res->nproblems);
+		db_bind_int(st, 9, (int64_t)import_errors(res));
 		db_bind_text(st, 10, now);
 		DbStatus s = db_exec_stmt(st);
 		if (s == DB_OK)

@@ -20,7 +20,17 @@
  * Values: dates as dd/mm/yyyy, yyyy-mm-dd or real Excel date cells; a birth may be a year alone;
  * a joining date given as a year alone is read as 1 January of that year. Marks for yes: x, X,
  * v, ✓, 1, có. A phone number that Excel stored as a number lost its leading 0: nine digits get
- * it back. Names are normalised (NFC, spaces, modern tone placement) by member_check. */
+ * it back. Names are normalised (NFC, spaces, modern tone placement) by member_check.
+ *
+ * Reports (past months, one row per club and month; core/report_import.c): columns "Mã CLB", the
+ * month ("Tháng" as 2024-01, 01/2024, "Tháng 1/2024" or an Excel date; or "Tháng" and "Năm"
+ * apart), an optional "Trạng thái" (nháp / đã nộp / đã duyệt; empty = đã nộp), and one column per
+ * indicator, found by its code or its Vietnamese or English label. An empty cell gives no value.
+ * Member figures (source=members) are computed from the member book: such a column is ignored,
+ * with a warning. Each month goes through report_save_in_tx (the catalogue checks, the balance
+ * rule against the month before, in the file or stored); plausibility warnings are shown and do
+ * not stop the import. A month already submitted or approved is refused. "Đã duyệt" is imported
+ * approved only when the importer may approve; otherwise submitted, with a warning. */
 #ifndef ISHC_CORE_IMPORT_H
 #define ISHC_CORE_IMPORT_H
 
@@ -30,10 +40,11 @@
 #include "core/auth.h"
 #include "core/club.h"
 #include "core/err.h"
+#include "core/indicator.h"
 #include "core/member.h"
 #include "store/db.h"
 
-typedef enum ImportKind { IMPORT_MEMBERS = 1, IMPORT_CLUBS } ImportKind;
+typedef enum ImportKind { IMPORT_MEMBERS = 1, IMPORT_CLUBS, IMPORT_REPORTS } ImportKind;
 
 enum {
 	IMPORT_MAX_BYTES = 10 << 20,   /* a larger file is refused (E_TOO_LARGE) */
@@ -42,19 +53,23 @@ enum {
 	IMPORT_KEEP_DAYS = 7,          /* an upload not committed within this many days loses its file */
 };
 
-/* "members" / "clubs"; 0 for anything else. */
+/* "members" / "clubs" / "reports"; 0 for anything else. */
 const char *import_kind_name(ImportKind k);
 ImportKind import_kind_parse(const char *s);
 
 /* One problem. row is the row as the spreadsheet shows it (0 = the whole file); col the 1-based
  * column (0 = none) and col2 a second column at fault (a year under both "Nam" and "Nữ"), or 0.
- * heading is the column's heading as written in the file. vi/en are whole sentences. */
+ * heading is the column's heading as written in the file. vi/en are whole sentences. A warning
+ * (reports only: a figure far from last month's, a column ignored) is shown but does not stop
+ * the import. */
 typedef struct ImportProblem {
 	size_t row;
 	size_t col, col2;
-	const char *field;         /* "full_name", "birth", ... or NULL; a string literal */
+	const char *field;         /* "full_name", "birth", ... or NULL; a string literal, or (reports)
+				    * an indicator code owned by the result */
 	char *heading;             /* malloc'd, or NULL */
 	char *vi, *en;             /* malloc'd */
+	int warning;               /* 1: shown, does not stop the import */
 } ImportProblem;
 
 /* Writes where a problem is, in lang: "dòng 30, cột B (Họ và tên)" / "row 30, column B (Họ và
@@ -101,6 +116,23 @@ typedef struct ImportClub {
 	char code[16];             /* set when loaded */
 } ImportClub;
 
+/* One indicator value of an imported month. */
+typedef struct ImportReportValue {
+	char code[INDICATOR_CODE_MAX + 1];
+	int64_t value;
+} ImportReportValue;
+
+/* A club's month read from a reports file, checked. */
+typedef struct ImportReport {
+	int64_t club_id;
+	char club_code[16];
+	char club_name[160];
+	char period[8];            /* "YYYY-MM" */
+	int step;                  /* 0 draft, 1 submitted, 2 approved (report_save_in_tx's step) */
+	ImportReportValue *values; /* malloc'd: the values given (empty cells are not given) */
+	size_t nvalues;
+} ImportReport;
+
 typedef enum ImportRowStatus {
 	IMPORT_ROW_NEW = 0,        /* checked; will be loaded */
 	IMPORT_ROW_EXISTING,       /* already on the book (or an existing club): skipped */
@@ -113,6 +145,7 @@ typedef struct ImportItem {
 	int64_t existing_id;       /* the member or club already there */
 	Member *member;            /* members: what will be written (malloc'd) */
 	ImportClub *club;          /* clubs */
+	ImportReport *report;      /* reports */
 } ImportItem;
 
 typedef struct ImportResult {
@@ -132,17 +165,25 @@ typedef struct ImportResult {
 	size_t nskipped;
 	ImportProblem *problems;   /* in row order, file-level ones first */
 	size_t nproblems;
+	size_t nwarnings;          /* of which warnings: the file may be loaded when nproblems == nwarnings */
+	char **owned;              /* strings the columns and problems point to (indicator codes) */
+	size_t nowned;
 	size_t bad_rows;           /* data rows with at least one problem */
 	size_t existing;           /* data rows already there */
 	size_t fresh;              /* data rows to load */
 	int64_t loaded;            /* after a load: rows written */
 } ImportResult;
 
+/* The problems that stop a load (errors, not warnings). */
+size_t import_errors(const ImportResult *res);
+
 /* Reads a file (len bytes at data: .xlsx or .csv; name only for its extension and may be NULL)
- * and checks every row, for members of club_id (ignored for clubs). Nothing is written.
- * Returns 0 with res filled — res->nproblems says whether it may be loaded; a file that cannot
- * be read as a table, or is empty, is a problem of row 0 — or -1 with e when the actor may not
- * import this at all: E_FORBIDDEN (viewers, central for members, club role for clubs),
+ * and checks every row, for members of club_id (ignored for clubs and reports). Nothing is
+ * written (reports are tried in a transaction that is rolled back, so the preview runs the very
+ * checks of the commit). Returns 0 with res filled — import_errors(res) says whether it may be
+ * loaded; a file that cannot be read as a table, or is empty, is a problem of row 0 — or -1 with
+ * e when the actor may not import this at all: E_FORBIDDEN (viewers, central for members and
+ * reports, club role for clubs),
  * E_NOT_FOUND (club absent or outside the scope), E_CLUB_NOT_ACTIVE (dissolved), E_TOO_LARGE
  * (over IMPORT_MAX_BYTES), E_INTERNAL. Free res with import_result_free in every case. */
 int import_check(Db *db, const Actor *by, ImportKind kind, int64_t club_id, const void *data, size_t len,

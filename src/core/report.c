@@ -360,6 +360,10 @@ static void rules_check(Report *r, ReportProblems *p)
 		const ReportItem *b = item_find(r, code);
 		if (!b || !b->has_value)
 			continue;
+		/* A book with nobody on it that month was not kept in ishc then (history typed or
+		 * imported before the members were): its figures bound nothing. */
+		if (b->computed && b->value == 0 && strncmp(b->ind.code, "MEM_TOTAL", 9) == 0)
+			continue;
 		if (le ? a->value <= b->value : a->value >= b->value)
 			continue;
 		char va[VI_NUM_BUFSZ], vb[VI_NUM_BUFSZ], vi[REPORT_MESSAGE_MAX], en[REPORT_MESSAGE_MAX];
@@ -404,18 +408,21 @@ static void values_check(Report *r, const ReportValue *values, size_t n, ReportP
 		if (rc == VI_OK && money && x > VI_MONEY_MAX)
 			rc = VI_ERR_RANGE;
 		if (rc != VI_OK) {
+			ri->has_value = 0; /* unread: the other checks go on without it */
 			snprintf(vi, sizeof vi, "%s: %s", lv, vi_error_message(rc, "vi"));
 			snprintf(en, sizeof en, "%s: %s", le, vi_error_message(rc, "en"));
 			problem(p, ri->ind.code, vi, en);
 			continue;
 		}
 		if (x < 0) {
+			ri->has_value = 0;
 			snprintf(vi, sizeof vi, "%s không được là số âm (%lld)", lv, (long long)x);
 			snprintf(en, sizeof en, "%s cannot be negative (%lld)", le, (long long)x);
 			problem(p, ri->ind.code, vi, en);
 			continue;
 		}
 		if (strcmp(ri->ind.kind, "yesno") == 0 && x > 1) {
+			ri->has_value = 0;
 			snprintf(vi, sizeof vi, "%s chỉ nhận 1 (có) hoặc 0 (không), không phải %lld", lv, (long long)x);
 			snprintf(en, sizeof en, "%s takes 1 (yes) or 0 (no), not %lld", le, (long long)x);
 			problem(p, ri->ind.code, vi, en);
@@ -760,12 +767,11 @@ static int save_body(Db *db, SaveTx *t, SaveWork *w)
 	DbStatus s = previous_load(db, t->club_id, t->period, &w->prev);
 	if (s != DB_OK)
 		return -(int)s;
+	/* Every problem at once: the rules run on the values that could be read. */
 	values_check(r, t->values, t->n, t->p);
-	if (!t->p->count) {
-		rules_check(r, t->p);
-		balance_check(r, &w->prev, t->p);
-		plausibility_check(r, &w->prev, t->p);
-	}
+	rules_check(r, t->p);
+	balance_check(r, &w->prev, t->p);
+	plausibility_check(r, &w->prev, t->p);
 	/* Confirmed warnings are dropped; any error, or a warning left, stops the save. */
 	size_t keep = 0;
 	json_t *confirmed_codes = json_array();
@@ -835,16 +841,24 @@ static int save_body(Db *db, SaveTx *t, SaveWork *w)
 	}
 	const char *status = t->step == 0 ? r->status : t->step == 1 ? "submitted" : "approved";
 	int on_time = r->on_time;
+	char first_at[21];
+	snprintf(first_at, sizeof first_at, "%s", now);
 	if (t->step >= 1 && !r->first_submitted_at[0]) {
 		char today[11];
-		today_vn(today);
+		const char *paper = t->opts ? t->opts->submitted_on : NULL;
+		if (paper && strlen(paper) == 10) {
+			snprintf(today, sizeof today, "%s", paper);
+			snprintf(first_at, sizeof first_at, "%sT00:00:00Z", paper);
+		} else {
+			today_vn(today);
+		}
 		on_time = strcmp(today, r->due_on) <= 0;
 	}
 	st = db_stmt(db, "report_update",
 		     "UPDATE reports SET status = $2, updated_at = $3, updated_by = $4, "
 		     "submitted_at = CASE WHEN $5 >= 1 THEN $3 ELSE submitted_at END, "
 		     "submitted_by = CASE WHEN $5 >= 1 THEN $4 ELSE submitted_by END, "
-		     "first_submitted_at = CASE WHEN $5 >= 1 AND first_submitted_at IS NULL THEN $3 ELSE first_submitted_at END, "
+		     "first_submitted_at = CASE WHEN $5 >= 1 AND first_submitted_at IS NULL THEN $9 ELSE first_submitted_at END, "
 		     "on_time = $6, "
 		     "approved_at = CASE WHEN $5 = 2 THEN $3 ELSE approved_at END, "
 		     "approved_by = CASE WHEN $5 = 2 THEN $4 ELSE approved_by END, "
@@ -860,6 +874,7 @@ static int save_body(Db *db, SaveTx *t, SaveWork *w)
 	db_bind_int(st, 6, on_time);
 	db_bind_text(st, 7, actor_level(t->by));
 	db_bind_text(st, 8, source);
+	db_bind_text(st, 9, first_at);
 	if ((s = db_exec_stmt(st)) != DB_OK)
 		goto fail;
 	TotalContribution before = contribution(&w->before, old_status, old_on_time, strcmp(old_status, "none") != 0);
@@ -988,12 +1003,12 @@ static int move_tx(Db *db, void *arg)
 		goto done;
 	}
 	if (t->move != MOVE_APPROVE && (!t->note || !*t->note)) {
-		err_set(t->e, E_REQUIRED, "comment");
+		err_set(t->e, E_REQUIRED, t->move == MOVE_REOPEN ? "reason" : "comment");
 		rc = 1;
 		goto done;
 	}
 	if (t->note && strlen(t->note) >= REPORT_MESSAGE_MAX) {
-		err_set(t->e, E_TOO_LONG, "comment");
+		err_set(t->e, E_TOO_LONG, t->move == MOVE_REOPEN ? "reason" : "comment");
 		rc = 1;
 		goto done;
 	}

@@ -96,6 +96,8 @@ typedef struct ReportSaveOpts {
 	int confirm_all;                /* 1: every plausibility warning is confirmed */
 	const char *const *confirm;     /* or these indicator codes' warnings are confirmed */
 	size_t nconfirm;
+	const char *submitted_on;       /* ISO date a month of history was first submitted on paper
+					 * (imports): "on time" is judged on it; NULL = now */
 } ReportSaveOpts;
 
 /* Saves typed values into the month's draft (made when none exists), keeping the values not
@@ -116,7 +118,8 @@ int report_submit(Db *db, const Actor *by, int64_t club_id, const char *period, 
 /* approve: submitted -> approved (locked). return: submitted -> returned with comment (required).
  * reopen: approved -> draft with reason (required), by a level above the approver. Errors:
  * E_FORBIDDEN (role may not), E_NOT_FOUND (club not in scope or no report stored), E_REPORT_STATE
- * (not in the state the step needs: field "status"), E_REQUIRED (field "comment"). Audited. */
+ * (not in the state the step needs: field "status"), E_REQUIRED (field "comment", or "reason"
+ * for a reopen). Audited. */
 int report_approve(Db *db, const Actor *by, int64_t club_id, const char *period, Err *e);
 int report_return(Db *db, const Actor *by, int64_t club_id, const char *period, const char *comment, Err *e);
 int report_reopen(Db *db, const Actor *by, int64_t club_id, const char *period, const char *reason, Err *e);

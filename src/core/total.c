@@ -3,6 +3,7 @@
  * (total_verify), and read for any unit, months and geography (total_query, below). */
 #include "core/total.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1017,17 +1018,139 @@ static void row_months(TotalRow *row, const Plan *pl, size_t m0, size_t m1)
 	snprintf(row->to, sizeof row->to, "%s", pl->months[m1]);
 }
 
+/* ---- answers kept between requests ----
+ * Totals change only through audited writes (every business change writes audit_log in its own
+ * transaction), so the newest audit row's id, read in the same read transaction as the totals, is
+ * a version of everything an answer depends on: reports, clubs and their status, units, the
+ * catalogue. An answer is kept with the version it was computed at and given again only while the
+ * version is the same, so a write by this server or any other sharing the database is in the next
+ * answer. (With SQLite writes are serialised; an engine where transactions commit out of id order
+ * needs another version: see docs/reports.md.) */
+
+enum { CACHE_SLOTS = 256, CACHE_KEY_MAX = 512 };
+
+typedef struct CacheSlot {
+	char key[CACHE_KEY_MAX];
+	int64_t version;
+	TotalAnswer a;
+	int used;
+} CacheSlot;
+
+static CacheSlot cache[CACHE_SLOTS];
+static size_t cache_next;
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int64_t data_version(Db *db)
+{
+	Stmt *st = db_stmt(db, "total_data_version", "SELECT COALESCE(MAX(id), 0) FROM audit_log");
+	if (!st || db_step(st) != DB_ROW)
+		return -1;
+	int64_t v = db_col_int(st, 0);
+	db_reset(st);
+	return v;
+}
+
+static int answer_copy(TotalAnswer *dst, const TotalAnswer *src, size_t ncols)
+{
+	*dst = *src;
+	dst->rows = NULL;
+	dst->nrows = 0;
+	dst->total.cells = NULL;
+	size_t cb = (ncols ? ncols : 1) * sizeof(TotalCell);
+	dst->total.cells = malloc(cb);
+	dst->rows = calloc(src->nrows ? src->nrows : 1, sizeof *dst->rows);
+	if (!dst->total.cells || !dst->rows)
+		return -1;
+	memcpy(dst->total.cells, src->total.cells, cb);
+	for (size_t i = 0; i < src->nrows; i++) {
+		dst->rows[i] = src->rows[i];
+		dst->rows[i].cells = malloc(cb);
+		if (!dst->rows[i].cells)
+			return -1;
+		dst->nrows = i + 1;
+		memcpy(dst->rows[i].cells, src->rows[i].cells, cb);
+	}
+	return 0;
+}
+
+static int cache_get(const char *key, int64_t version, TotalAnswer *out, size_t ncols)
+{
+	int hit = 0;
+	pthread_mutex_lock(&cache_lock);
+	for (size_t i = 0; i < CACHE_SLOTS && !hit; i++)
+		if (cache[i].used && cache[i].version == version && strcmp(cache[i].key, key) == 0) {
+			hit = answer_copy(out, &cache[i].a, ncols) == 0 ? 1 : -1;
+			if (hit < 0)
+				total_free(out);
+		}
+	pthread_mutex_unlock(&cache_lock);
+	return hit > 0;
+}
+
+static void cache_put(const char *key, int64_t version, const TotalAnswer *a, size_t ncols)
+{
+	TotalAnswer copy;
+	if (answer_copy(&copy, a, ncols) != 0) {
+		total_free(&copy);
+		return;
+	}
+	pthread_mutex_lock(&cache_lock);
+	CacheSlot *slot = NULL;
+	for (size_t i = 0; i < CACHE_SLOTS && !slot; i++)
+		if (cache[i].used && strcmp(cache[i].key, key) == 0)
+			slot = &cache[i];
+	if (!slot) {
+		slot = &cache[cache_next];
+		cache_next = (cache_next + 1) % CACHE_SLOTS;
+	}
+	if (slot->used)
+		total_free(&slot->a);
+	snprintf(slot->key, sizeof slot->key, "%s", key);
+	slot->version = version;
+	slot->a = copy;
+	slot->used = 1;
+	pthread_mutex_unlock(&cache_lock);
+}
+
+/* Everything an answer depends on besides the data: the question, who asks (role, scope,
+ * language) and today's date. "" when it does not fit (the answer is then not kept). */
+static void cache_key(const Actor *by, const TotalQuery *q, char key[CACHE_KEY_MAX])
+{
+	char today[21];
+	db_now_iso(today);
+	int n = snprintf(key, CACHE_KEY_MAX, "%d|%s|%s|%.10s|%s|%s|%s|%d|%d|%d|%d", (int)by->role, by->scope, by->lang,
+			 today, q->unit ? q->unit : "", q->from, q->to, q->by_child, (int)q->step, (int)q->geo, (int)q->cls);
+	for (size_t i = 0; i < q->ncodes && n > 0 && n < CACHE_KEY_MAX; i++)
+		n += snprintf(key + n, CACHE_KEY_MAX - (size_t)n, "|%s", q->codes[i] ? q->codes[i] : "");
+	if (n <= 0 || n >= CACHE_KEY_MAX)
+		key[0] = '\0';
+}
+
 typedef struct QueryTx {
 	const Actor *by;
 	const TotalQuery *q;
 	TotalAnswer *out;
 	Err *e;
 	Plan *pl;
+	const char *key;
 } QueryTx;
+
+static int query_compute(Db *db, QueryTx *t);
 
 static int query_read(Db *db, void *arg)
 {
 	QueryTx *t = arg;
+	int64_t version = t->key[0] ? data_version(db) : -1;
+	if (version >= 0 && cache_get(t->key, version, t->out, t->pl->ncols))
+		return 0;
+	int rc = query_compute(db, t);
+	if (rc == 0 && version >= 0)
+		cache_put(t->key, version, t->out, t->pl->ncols);
+	return rc;
+}
+
+static int query_compute(Db *db, QueryTx *t)
+{
 	const TotalQuery *q = t->q;
 	Plan *pl = t->pl;
 	TotalAnswer *a = t->out;
@@ -1358,7 +1481,9 @@ int total_query(Db *db, const Actor *by, const TotalQuery *q, TotalAnswer *out, 
 		pl->ncols++;
 	}
 	if (!rc) {
-		QueryTx t = {by, q, out, e, pl};
+		char key[CACHE_KEY_MAX];
+		cache_key(by, q, key);
+		QueryTx t = {by, q, out, e, pl, key};
 		int r = db_read(db, query_read, &t);
 		if (r > 0)
 			rc = -1;

@@ -75,7 +75,7 @@ Db *db_open(const char *path, int oflags, char *err, size_t errlen)
 		"PRAGMA synchronous=FULL;"
 		"PRAGMA foreign_keys=ON;"
 		"PRAGMA cache_size=-16000;"
-		"PRAGMA mmap_size=268435456;"
+		"PRAGMA mmap_size=4294967296;" /* clamped by SQLite to its limit (2 GB on Debian) */
 		"PRAGMA temp_store=MEMORY;";
 	static const char *const pragmas_readonly = "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;";
 	sqlite3_busy_timeout(db->h, 2000);

@@ -1,5 +1,11 @@
 /* The home page: who I am and where I can go from here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/club.h"
 #include "core/scope.h"
+#include "store/db.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
@@ -39,12 +45,49 @@ HandlerResult web_home(Req *r)
 		card(&b, "/members", tr(r, "Thành viên", "Members"),
 		     tr(r, "Tìm thành viên không cần gõ dấu; sổ thành viên; nhập từ Excel.",
 			"Find members without typing accents; member books; import from Excel."));
+	/* The monthly report of last month: a club's own, a commune's or a province's list of clubs. */
+	char now[21], href[64];
+	db_now_iso(now);
+	int y = (int)strtol(now, NULL, 10), m = (int)strtol(now + 5, NULL, 10) - 1;
+	if (m == 0) {
+		m = 12;
+		y--;
+	}
+	href[0] = '\0';
+	if (r->actor.role == ROLE_CLUB) {
+		Club *c = malloc(sizeof *c);
+		if (c && club_get_by_code(r->db, &r->actor, r->actor.scope, c) > 0)
+			snprintf(href, sizeof href, "/clubs/%lld/reports", (long long)c->id);
+		free(c);
+	} else if ((r->actor.role == ROLE_COMMUNE || r->actor.role == ROLE_PROVINCE) && r->actor.scope[0]) {
+		snprintf(href, sizeof href, "/units/%.16s/reports/%04d-%02d", r->actor.scope, y % 10000, m % 100);
+	}
+	if (href[0])
+		card(&b, href, tr(r, "Báo cáo tháng", "Monthly reports"),
+		     r->actor.role == ROLE_CLUB
+			     ? tr(r, "Nhập và nộp báo cáo tháng của CLB.", "Enter and submit the club's monthly report.")
+			     : tr(r, "Báo cáo tháng trước của các CLB: đã nộp, chờ duyệt, chưa nộp; nhập chung một bảng.",
+				  "Last month's club reports: submitted, waiting for approval, missing; enter them on one grid."));
+	if (r->actor.role == ROLE_ADMIN || r->actor.role == ROLE_PROVINCE || r->actor.role == ROLE_COMMUNE ||
+	    r->actor.role == ROLE_CLUB)
+		card(&b, "/imports/new?kind=reports", tr(r, "Nhập báo cáo các tháng trước", "Import past months"),
+		     tr(r, "Nhập số liệu báo cáo cũ từ Excel: xem trước từng dòng, lưu tất cả hoặc không gì cả.",
+			"Load past reports from Excel: a preview by row, then all or nothing."));
+	card(&b, "/reports/overview", tr(r, "Tổng hợp số liệu báo cáo", "Report totals"),
+	     tr(r, "Số liệu cộng dồn của từng cấp, cập nhật ngay; diễn biến theo tháng; tỷ lệ báo cáo.",
+		"Totals at every level, live; trends by month; reporting rates."));
 	card(&b, "/units", tr(r, "Đơn vị hành chính", "Administrative units"),
 	     tr(r, "Tỉnh, xã theo địa giới khi đó và hiện nay.", "Provinces and communes as organised then and now."));
 	if (r->actor.role == ROLE_ADMIN)
 		card(&b, "/admin/users", tr(r, "Người dùng", "Users"),
 		     tr(r, "Tạo tài khoản, phân quyền, khóa và cấp lại mật khẩu.",
 			"Create accounts, set roles and scopes, disable, reset passwords."));
+	if (r->actor.role == ROLE_ADMIN) {
+		card(&b, "/admin/indicators", tr(r, "Danh mục chỉ tiêu", "Indicator catalogue"),
+		     tr(r, "Thêm, sửa lời, thôi dùng chỉ tiêu báo cáo tháng.", "Add, reword and retire report indicators."));
+		card(&b, "/admin/settings", tr(r, "Cài đặt", "Settings"),
+		     tr(r, "Tuổi người cao tuổi; hạn nộp báo cáo tháng.", "Older-person age; the due day of monthly reports."));
+	}
 	if (scope_is_national(&r->actor))
 		card(&b, "/audit", tr(r, "Lịch sử thay đổi", "Change history"),
 		     tr(r, "Ai đã thay đổi gì, khi nào.", "Who changed what, and when."));

@@ -1,6 +1,7 @@
-/* Importing members or clubs from Excel or CSV: the upload form, the preview that names every
- * problem by row and column, the marked copy of the file, and the commit that loads all or none.
- * The uploaded file is kept in the database between the preview and the commit. */
+/* Importing members, clubs or past months' reports from Excel or CSV: the upload form, the preview
+ * that names every problem by row and column, the marked copy of the file, and the commit that
+ * loads all or none; for reports also the template with the catalogue's headings. The uploaded
+ * file is kept in the database between the preview and the commit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,9 @@
 
 #include "core/club.h"
 #include "core/import.h"
+#include "core/indicator.h"
 #include "http/server.h"
+#include "out/xlsx.h"
 #include "lib/table.h"
 #include "lib/vi.h"
 #include "web/form.h"
@@ -21,14 +24,16 @@ enum { PREVIEW_PROBLEMS = 500, PREVIEW_ROWS = 10, FORM_CLUBS = 500 };
 
 static const char *kind_title(Req *r, ImportKind kind)
 {
-	return kind == IMPORT_CLUBS ? tr(r, "Nhập danh sách CLB từ Excel", "Import clubs from Excel")
-				    : tr(r, "Nhập thành viên từ Excel", "Import members from Excel");
+	return kind == IMPORT_CLUBS     ? tr(r, "Nhập danh sách CLB từ Excel", "Import clubs from Excel")
+	       : kind == IMPORT_REPORTS ? tr(r, "Nhập báo cáo các tháng trước từ Excel", "Import past months' reports from Excel")
+					: tr(r, "Nhập thành viên từ Excel", "Import members from Excel");
 }
 
 static int may_import(const Actor *a, ImportKind kind)
 {
 	if (kind == IMPORT_CLUBS)
 		return a->role == ROLE_ADMIN || a->role == ROLE_CENTRAL || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE;
+	/* members and reports: those who keep the books */
 	return a->role == ROLE_ADMIN || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE || a->role == ROLE_CLUB;
 }
 
@@ -53,17 +58,34 @@ static void where_cols(Buf *b, const ImportProblem *p)
 	}
 }
 
-static void problems_table(Req *r, Buf *b, const ImportResult *res)
+/* The errors (warnings 0) or the warnings (1) of a checked file, one a line. */
+static void problems_table(Req *r, Buf *b, const ImportResult *res, int warnings)
 {
-	html(b, "<h2 id=\"problems-title\">");
-	html_txtf(b, "%s (%zu)", tr(r, "Lỗi cần sửa", "Problems to fix"), res->nproblems);
-	html(b, "</h2><div class=\"scroll\"><table class=\"stack\" id=\"problems\" aria-labelledby=\"problems-title\"><thead><tr>");
+	size_t count = warnings ? res->nwarnings : import_errors(res), shown = 0;
+	if (!count)
+		return;
+	const char *id = warnings ? "warnings" : "problems";
+	html(b, "<h2 id=\"");
+	html_attr(b, id);
+	html(b, "-title\">");
+	if (warnings)
+		html_txtf(b, "%s (%zu)", tr(r, "Cảnh báo: xin xem lại, không ngăn việc nhập", "Warnings: please look, they do not stop the import"), count);
+	else
+		html_txtf(b, "%s (%zu)", tr(r, "Lỗi cần sửa", "Problems to fix"), count);
+	html(b, "</h2><div class=\"scroll\"><table class=\"stack\" id=\"");
+	html_attr(b, id);
+	html(b, "\" aria-labelledby=\"");
+	html_attr(b, id);
+	html(b, "-title\"><thead><tr>");
 	page_th(b, tr(r, "Dòng", "Row"));
 	page_th(b, tr(r, "Cột", "Column"));
 	page_th(b, tr(r, "Lỗi", "Problem"));
 	html(b, "</tr></thead><tbody>");
-	for (size_t i = 0; i < res->nproblems && i < PREVIEW_PROBLEMS; i++) {
+	for (size_t i = 0; i < res->nproblems && shown < PREVIEW_PROBLEMS; i++) {
 		const ImportProblem *p = &res->problems[i];
+		if (!p->warning != !warnings)
+			continue;
+		shown++;
 		html(b, "<tr>");
 		page_td(b, tr(r, "Dòng", "Row"), "nowrap");
 		if (p->row)
@@ -78,11 +100,11 @@ static void problems_table(Req *r, Buf *b, const ImportResult *res)
 		html(b, "</tr>");
 	}
 	html(b, "</tbody></table></div>");
-	if (res->nproblems > PREVIEW_PROBLEMS) {
+	if (count > shown) {
 		html(b, "<p>");
-		html_trf(r, b, "… và %zu lỗi khác: xem tất cả trong tệp Excel có đánh dấu.",
+		html_trf(r, b, "… và %zu dòng khác: xem tất cả trong tệp Excel có đánh dấu.",
 				"… and %zu more: see them all in the marked Excel file.",
-			  res->nproblems - PREVIEW_PROBLEMS);
+			  count - shown);
 		html(b, "</p>");
 	}
 }
@@ -105,11 +127,18 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 			html(&b, "</p>");
 		}
 	}
-	if (res && res->nproblems) {
+	if (res && import_errors(res)) {
 		html(&b, "<div class=\"error\" role=\"alert\"><p>");
 		html_txt(&b, tr(r, "Không nhập được tệp này. Chưa có gì thay đổi.", "This file cannot be imported. Nothing has changed."));
 		html(&b, "</p></div>");
-		problems_table(r, &b, res);
+		problems_table(r, &b, res, 0);
+	}
+	if (kind == IMPORT_REPORTS) {
+		/* The template first: most people start from it. */
+		html(&b, "<p><a class=\"button\" href=\"/imports/reports-template.xlsx\" download>");
+		html_txt(&b, tr(r, "Tải tệp mẫu (.xlsx) theo danh mục chỉ tiêu hiện hành",
+				"Download the template (.xlsx) with the current catalogue's headings"));
+		html(&b, "</a></p>");
 	}
 	html(&b, "<form method=\"post\" action=\"/imports\" enctype=\"multipart/form-data\" class=\"narrow\">");
 	form_csrf(r, &b);
@@ -130,14 +159,33 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 		html(&b, "</dd></dl>");
 	}
 	Form form = {.r = r, .b = &b, .e = e};
-	form_input(&form, "file", tr(r, "Tệp danh sách (.xlsx hoặc .csv)", "List file (.xlsx or .csv)"), "file", NULL,
+	form_input(&form, "file",
+		   kind == IMPORT_REPORTS ? tr(r, "Tệp báo cáo (.xlsx hoặc .csv)", "Reports file (.xlsx or .csv)")
+					  : tr(r, "Tệp danh sách (.xlsx hoặc .csv)", "List file (.xlsx or .csv)"),
+		   "file", NULL,
 		   "required accept=\".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv\"", NULL);
 	form_button(&b, "primary", tr(r, "Tải lên và kiểm tra", "Upload and check"));
 	html(&b, "</form><h2>");
 	html_txt(&b, tr(r, "Tệp cần có gì", "What the file needs"));
 	html(&b, "</h2>");
 	html(&b, "<p>");
-	if (kind == IMPORT_MEMBERS)
+	if (kind == IMPORT_REPORTS) {
+		html_txt(&b, tr(r, "Mỗi dòng là báo cáo một tháng của một CLB: cột Mã CLB, cột Tháng (2024-01, 01/2024, "
+				   "Tháng 1/2024, một ô ngày của Excel, hoặc hai cột Tháng và Năm), rồi mỗi chỉ tiêu một cột, tiêu đề "
+				   "là mã chỉ tiêu hoặc tên chỉ tiêu như trong danh mục. Ô trống là không có số liệu. Cột Trạng thái "
+				   "(nháp, đã nộp, đã duyệt) không bắt buộc: để trống là đã nộp.",
+				"Each row is one club's month: a Mã CLB (club code) column, a Tháng (month) column (2024-01, "
+				"01/2024, Tháng 1/2024, an Excel date, or two columns Tháng and Năm), then one column per indicator, "
+				"headed by its code or its label as in the catalogue. An empty cell gives no value. A Trạng thái "
+				"(status) column — nháp, đã nộp, đã duyệt — is optional: empty means submitted."));
+		html(&b, "</p><p>");
+		html_txt(&b, tr(r, "Số thành viên (tổng số, người cao tuổi, nữ…) được tính từ sổ thành viên, không nhập từ tệp. "
+				   "Tháng đã nộp hoặc đã duyệt không nhập đè được. Báo cáo ghi “đã duyệt” chỉ được nhập là đã duyệt "
+				   "khi bạn có quyền duyệt.",
+				"Member figures (total, older, women…) are computed from the member book, not imported. A month "
+				"already submitted or approved cannot be overwritten. A month marked “đã duyệt” is imported "
+				"approved only when you may approve."));
+	} else if (kind == IMPORT_MEMBERS)
 		html_txt(&b, tr(r, "Dùng tệp danh sách thành viên (.xlsx hoặc .csv) như xã vẫn lưu. Hệ thống tìm các cột theo tiêu đề: "
 				   "Họ và tên, Năm sinh (hoặc năm sinh ghi dưới cột Nam/Nữ), Giới tính, Dân tộc, Hộ nghèo, Hộ cận nghèo, "
 				   "Khuyết tật, Sống một mình, Thẻ BHYT, Số điện thoại, Thôn/xóm, Ngày vào CLB, Ghi chú.",
@@ -152,10 +200,18 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 				"Ngày thành lập, Số quyết định, Ngày quyết định, Chương trình/Dự án, Trạng thái, Nơi sinh hoạt, "
 				"Người liên hệ, Số điện thoại."));
 	html(&b, "</p><p>");
-	html_txt(&b, tr(r, "Mọi dòng được kiểm tra trước; chưa có gì được nhập cho tới khi bạn xem kết quả kiểm tra và bấm Nhập. "
-			   "Người đã có trong sổ (cùng họ tên và năm sinh) được bỏ qua, nên nhập lại cùng một tệp không tạo bản trùng.",
-			"Every row is checked first; nothing is loaded until you have seen the check and pressed Import. People "
-			"already on the book (same name and birth year) are skipped, so importing a file twice creates no duplicates."));
+	if (kind == IMPORT_REPORTS)
+		html_txt(&b, tr(r, "Mọi dòng được kiểm tra trước bằng chính các quy tắc của báo cáo tháng (số dự họp không quá số "
+				   "thành viên, dư nợ khớp với tháng trước…); chưa có gì được nhập cho tới khi bạn xem kết quả và bấm "
+				   "Nhập, và chỉ nhập khi không còn lỗi nào: tất cả các tháng, hoặc không tháng nào.",
+				"Every row is first checked with the monthly report's own rules (attendance not above members, loans "
+				"outstanding matching last month…); nothing is loaded until you have seen the check and pressed "
+				"Import, and only when no problem is left: every month, or none."));
+	else
+		html_txt(&b, tr(r, "Mọi dòng được kiểm tra trước; chưa có gì được nhập cho tới khi bạn xem kết quả kiểm tra và bấm Nhập. "
+				   "Người đã có trong sổ (cùng họ tên và năm sinh) được bỏ qua, nên nhập lại cùng một tệp không tạo bản trùng.",
+				"Every row is checked first; nothing is loaded until you have seen the check and pressed Import. People "
+				"already on the book (same name and birth year) are skipped, so importing a file twice creates no duplicates."));
 	html(&b, "</p>");
 	page_end(r, &b);
 	return resp_html(r, status, &b);
@@ -232,7 +288,7 @@ HandlerResult web_import_form(Req *r)
 		return resp_error(r, E_NOT_FOUND, NULL, NULL);
 	if (!may_import(&r->actor, kind))
 		return resp_error(r, E_FORBIDDEN, NULL, NULL);
-	if (kind == IMPORT_CLUBS)
+	if (kind == IMPORT_CLUBS || kind == IMPORT_REPORTS)
 		return form_page(r, 200, kind, NULL, NULL, NULL);
 	const char *cv = req_query(r, "club");
 	if (!cv || !*cv) {
@@ -346,6 +402,50 @@ static const char *raw_of(const ImportResult *res, size_t row, const char *field
 	return "";
 }
 
+/* "01/2024" */
+static const char *month_shown(const char *period, char out[16])
+{
+	if (strlen(period) == 7)
+		snprintf(out, 16, "%.2s/%.4s", period + 5, period);
+	else
+		snprintf(out, 16, "%s", "");
+	return out;
+}
+
+static void report_rows(Req *r, Buf *b, const ImportResult *res)
+{
+	static const char *const steps[][2] = {{"Nháp", "Draft"}, {"Đã nộp", "Submitted"}, {"Đã duyệt", "Approved"}};
+	page_th(b, tr(r, "Dòng", "Row"));
+	page_th(b, tr(r, "Mã CLB", "Club code"));
+	page_th(b, tr(r, "Tên CLB", "Club"));
+	page_th(b, tr(r, "Tháng", "Month"));
+	page_th(b, tr(r, "Nhập là", "Imported as"));
+	page_th(b, tr(r, "Số chỉ tiêu có số liệu", "Indicators given"));
+	page_th(b, tr(r, "Kết quả kiểm tra", "Check"));
+	html(b, "</tr></thead><tbody>");
+	for (size_t i = 0; i < res->nitems && i < PREVIEW_ROWS; i++) {
+		const ImportItem *it = &res->items[i];
+		const ImportReport *m = it->report;
+		char month[16], n[16];
+		html(b, "<tr>");
+		page_td(b, tr(r, "Dòng", "Row"), "nowrap");
+		html_int(b, (int64_t)it->row);
+		html(b, "</td>");
+		page_cell(b, tr(r, "Mã CLB", "Club code"), "nowrap", m && m->club_code[0] ? m->club_code : raw_of(res, it->row, "club_code"));
+		page_cell(b, tr(r, "Tên CLB", "Club"), NULL, m ? m->club_name : "");
+		page_cell(b, tr(r, "Tháng", "Month"), "nowrap",
+			  m && m->period[0] ? month_shown(m->period, month) : raw_of(res, it->row, "period"));
+		int step = m && m->step >= 0 && m->step <= 2 ? m->step : 1;
+		page_cell(b, tr(r, "Nhập là", "Imported as"), NULL, tr(r, steps[step][0], steps[step][1]));
+		snprintf(n, sizeof n, "%zu", m ? m->nvalues : (size_t)0);
+		page_cell(b, tr(r, "Số chỉ tiêu có số liệu", "Indicators given"), "num", n);
+		page_td(b, tr(r, "Kết quả kiểm tra", "Check"), NULL);
+		html_txt(b, it->status == IMPORT_ROW_BAD ? tr(r, "Có lỗi", "Has problems") : tr(r, "Hợp lệ", "Valid"));
+		html(b, "</td></tr>");
+	}
+	html(b, "</tbody></table></div>");
+}
+
 static void sample_table(Req *r, Buf *b, const ImportResult *res)
 {
 	int members = res->kind == IMPORT_MEMBERS;
@@ -353,6 +453,10 @@ static void sample_table(Req *r, Buf *b, const ImportResult *res)
 	html_trf(r, b, "Các dòng đầu như hệ thống đọc được (%zu / %zu dòng)", "The first rows as read (%zu of %zu rows)",
 		  res->nitems < PREVIEW_ROWS ? res->nitems : (size_t)PREVIEW_ROWS, res->nitems);
 	html(b, "</h2><div class=\"scroll\"><table class=\"stack\" aria-labelledby=\"rows-title\"><thead><tr>");
+	if (res->kind == IMPORT_REPORTS) {
+		report_rows(r, b, res);
+		return;
+	}
 	static const char *const member_heads[][2] = {{"Họ và tên", "Full name"}, {"Giới tính", "Sex"}, {"Năm sinh", "Born"},
 						      {"Dân tộc", "Ethnicity"}, {"Hộ", "Household"}, {"Điện thoại", "Phone"},
 						      {"Thôn, xóm", "Village"}};
@@ -457,13 +561,17 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 	Buf b;
 	buf_init(&b, 0);
 	int committed = strcmp(u->status, "committed") == 0;
-	int members = u->kind == IMPORT_MEMBERS;
+	int members = u->kind == IMPORT_MEMBERS, reports = u->kind == IMPORT_REPORTS;
 	page_begin(r, &b, committed ? tr(r, "Đã nhập tệp", "File imported") : tr(r, "Kiểm tra tệp trước khi nhập", "Check before importing"));
 	if (req_query(r, "done") && committed) {
 		char msg[300];
 		int en = strcmp(r->lang, "en") == 0;
 		long long loaded = (long long)u->loaded, existing = (long long)u->existing;
-		if (members && en)
+		if (reports && en)
+			snprintf(msg, sizeof msg, "Loaded %lld monthly reports: the totals of every level include them now.", loaded);
+		else if (reports)
+			snprintf(msg, sizeof msg, "Đã nhập %lld báo cáo tháng: số tổng hợp ở mọi cấp đã tính cả các tháng này.", loaded);
+		else if (members && en)
 			snprintf(msg, sizeof msg, "Loaded %lld members; %lld already on the book were skipped.", loaded, existing);
 		else if (members)
 			snprintf(msg, sizeof msg, "Đã nhập %lld thành viên; %lld người đã có trong sổ nên được bỏ qua.", loaded, existing);
@@ -483,6 +591,8 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 		html(&b, ")");
 	} else if (members) {
 		html_txt(&b, tr(r, "Thành viên của một CLB", "A club's members"));
+	} else if (reports) {
+		html_txt(&b, tr(r, "Báo cáo tháng của các CLB", "Clubs' monthly reports"));
 	} else {
 		html_txt(&b, tr(r, "Danh sách CLB", "The list of clubs"));
 	}
@@ -495,8 +605,11 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 		page_date(&b, u->committed_at, "");
 		html(&b, "</dd>");
 		page_fact(&b, tr(r, "Kết quả", "Result"));
-		html_trf(r, &b, "%lld dòng mới, %lld dòng đã có nên bỏ qua", "%lld rows loaded, %lld already there and skipped",
-			  (long long)u->loaded, (long long)u->existing);
+		if (reports)
+			html_trf(r, &b, "%lld báo cáo tháng đã nhập", "%lld monthly reports loaded", (long long)u->loaded);
+		else
+			html_trf(r, &b, "%lld dòng mới, %lld dòng đã có nên bỏ qua", "%lld rows loaded, %lld already there and skipped",
+				  (long long)u->loaded, (long long)u->existing);
 		html(&b, "</dd>");
 	}
 	html(&b, "</dl>");
@@ -507,6 +620,10 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 			html_int(&b, club->id);
 			html(&b, "/members\">");
 			html_txt(&b, tr(r, "Xem danh sách thành viên", "See the members"));
+			html(&b, "</a> ");
+		} else if (reports) {
+			html(&b, "<a class=\"button\" href=\"/imports/new?kind=reports\">");
+			html_txt(&b, tr(r, "Nhập tệp báo cáo khác", "Import another reports file"));
 			html(&b, "</a> ");
 		} else if (!members) {
 			html(&b, "<a class=\"button\" href=\"/clubs\">");
@@ -544,7 +661,7 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 	html(&b, "</p>");
 	char href[96];
 	snprintf(href, sizeof href, "/imports/%lld/problems.xlsx", (long long)u->id);
-	if (res->nproblems) {
+	if (import_errors(res)) {
 		html(&b, "<div class=\"error\" role=\"alert\"><p>");
 		html_txt(&b, tr(r, "Chưa nhập gì. Hãy sửa các lỗi dưới đây trong tệp Excel rồi tải lên lại: cả danh sách chỉ được "
 				   "nhập khi không còn lỗi nào.",
@@ -555,7 +672,7 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 		html(&b, "\">");
 		html_txt(&b, tr(r, "Tải tệp Excel có đánh dấu các ô lỗi", "Download the Excel file with the bad cells marked"));
 		html(&b, "</a></p></div>");
-		problems_table(r, &b, res);
+		problems_table(r, &b, res, 0);
 	} else if (!res->fresh) {
 		html(&b, "<div class=\"notice\" role=\"status\"><p>");
 		html_txt(&b, members ? tr(r, "Không có thành viên mới: mọi người trong tệp đã có trong sổ.",
@@ -570,11 +687,23 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 		html_txt(&b, tr(r, "Không có lỗi. Bấm nút dưới đây để nhập tất cả trong một lần.",
 				"No problems. Press the button below to load them all at once."));
 		html(&b, "</p><button type=\"submit\" class=\"primary\">");
-		if (members)
+		if (reports)
+			html_trf(r, &b, "Nhập %zu báo cáo tháng", "Import %zu monthly reports", res->fresh);
+		else if (members)
 			html_trf(r, &b, "Nhập %zu thành viên", "Import %zu members", res->fresh);
 		else
 			html_trf(r, &b, "Nhập %zu CLB", "Import %zu clubs", res->fresh);
 		html(&b, "</button></form>");
+	}
+	if (res->nwarnings) {
+		problems_table(r, &b, res, 1);
+		if (!import_errors(res)) {
+			html(&b, "<p><a href=\"");
+			html_attr(&b, href);
+			html(&b, "\">");
+			html_txt(&b, tr(r, "Tải tệp Excel có đánh dấu các ô cần xem lại", "Download the Excel file with the cells to look at marked"));
+			html(&b, "</a></p>");
+		}
 	}
 	if (res->nitems)
 		sample_table(r, &b, res);
@@ -691,4 +820,130 @@ HandlerResult web_import_problems(Req *r)
 	}
 	return resp_file(r, out, (uint64_t)st.st_size, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 			 "danh-sach-loi.xlsx");
+}
+
+/* ---- the reports template ---- */
+
+typedef struct TemplateInds {
+	Indicator *v;
+	size_t n, cap;
+	int failed;
+} TemplateInds;
+
+static void template_ind(const Indicator *in, void *arg)
+{
+	TemplateInds *t = arg;
+	if (t->failed || strcmp(in->source, "members") == 0)
+		return;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 48;
+		Indicator *p = realloc(t->v, cap * sizeof *p);
+		if (!p) {
+			t->failed = 1;
+			return;
+		}
+		t->v = p;
+		t->cap = cap;
+	}
+	t->v[t->n++] = *in;
+}
+
+typedef struct TemplateClubs {
+	Xlsx *x;
+	size_t ncols;
+	int n;
+} TemplateClubs;
+
+static void template_club(const Club *c, void *arg)
+{
+	TemplateClubs *t = arg;
+	xlsx_int(t->x, ++t->n);
+	xlsx_text(t->x, c->code);
+	xlsx_text(t->x, c->name);
+	for (size_t k = 3; k < t->ncols; k++)
+		xlsx_blank(t->x);
+	xlsx_row_end(t->x);
+}
+
+/* GET /imports/reports-template.xlsx: a sheet headed by the typed indicators of the catalogue in
+ * force (label and code), a row for each club in the user's scope to fill, and a sheet of the
+ * indicators' definitions and rules. */
+HandlerResult web_import_template(Req *r)
+{
+	if (!may_import(&r->actor, IMPORT_REPORTS))
+		return resp_error(r, E_FORBIDDEN, NULL, NULL);
+	TemplateInds t = {0};
+	if (indicator_list(r->db, 0, template_ind, &t) < 0 || t.failed) {
+		free(t.v);
+		return H_FATAL;
+	}
+	enum { FIXED = 4 };
+	size_t nind = t.n + FIXED + 1 > XLSX_MAX_COLS ? XLSX_MAX_COLS - FIXED - 1 : t.n;
+	XlsxColumn cols[XLSX_MAX_COLS];
+	char (*heads)[INDICATOR_LABEL_MAX + INDICATOR_CODE_MAX + 8] = calloc(nind ? nind : 1, sizeof *heads);
+	if (!heads) {
+		free(t.v);
+		return H_FATAL;
+	}
+	int en = strcmp(r->lang, "en") == 0;
+	cols[0] = (XlsxColumn){"STT", 6, XLSX_NUMBER};
+	cols[1] = (XlsxColumn){"Mã CLB", 12, XLSX_TEXT};
+	cols[2] = (XlsxColumn){"Tên CLB", 36, XLSX_TEXT};
+	cols[3] = (XlsxColumn){"Tháng (YYYY-MM)", 14, XLSX_TEXT};
+	for (size_t i = 0; i < nind; i++) {
+		const Indicator *in = &t.v[i];
+		snprintf(heads[i], sizeof heads[i], "%s (%s)", en ? in->label_en : in->label_vi, in->code);
+		cols[FIXED + i] = (XlsxColumn){heads[i], 18, strcmp(in->kind, "money") == 0 ? XLSX_AMOUNT : XLSX_NUMBER};
+	}
+	cols[FIXED + nind] = (XlsxColumn){"Trạng thái", 14, XLSX_TEXT};
+	int ncols = (int)(FIXED + nind + 1);
+
+	char path[4096];
+	snprintf(path, sizeof path, "%s/ishc-template-XXXXXX", server_config()->tmpdir);
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		free(heads);
+		free(t.v);
+		return H_FATAL;
+	}
+	close(fd);
+	Xlsx *x = xlsx_create(path, server_config()->tmpdir, tr(r, "Mẫu nhập báo cáo tháng", "Monthly reports import template"));
+	xlsx_sheet(x, tr(r, "Báo cáo tháng", "Monthly reports"), tr(r, "Báo cáo tháng của CLB — mẫu nhập", "Clubs' monthly reports — import template"),
+		   tr(r, "Mỗi dòng một CLB và một tháng. Ô trống là không có số liệu. Trạng thái: nháp, đã nộp (để trống), đã duyệt. "
+			 "Xóa các dòng không dùng hoặc để trống cột Tháng.",
+		      "One row per club and month. An empty cell gives no value. Status: nháp (draft), đã nộp (submitted, the "
+		      "default), đã duyệt (approved). Delete unused rows or leave their month empty."),
+		   cols, ncols);
+	TemplateClubs tc = {x, (size_t)ncols, 0};
+	ClubFilter f = {0};
+	int64_t total = club_list(r->db, &r->actor, &f, 0, FORM_CLUBS, template_club, &tc);
+	/* The definitions, so the people filling it in read what each figure means. */
+	XlsxColumn dcols[] = {{tr(r, "Mã", "Code"), 18, XLSX_TEXT},
+			      {tr(r, "Chỉ tiêu", "Indicator"), 40, XLSX_TEXT},
+			      {tr(r, "Loại", "Kind"), 10, XLSX_TEXT},
+			      {tr(r, "Định nghĩa", "Definition"), 80, XLSX_TEXT},
+			      {tr(r, "Kiểm tra", "Check"), 40, XLSX_TEXT}};
+	xlsx_sheet(x, tr(r, "Chỉ tiêu", "Indicators"), tr(r, "Danh mục chỉ tiêu hiện hành", "The catalogue in force"), NULL, dcols, 5);
+	for (size_t i = 0; i < nind; i++) {
+		const Indicator *in = &t.v[i];
+		xlsx_text(x, in->code);
+		xlsx_text(x, en ? in->label_en : in->label_vi);
+		xlsx_text(x, strcmp(in->kind, "money") == 0 ? tr(r, "đồng", "đồng") : strcmp(in->kind, "yesno") == 0 ? tr(r, "có/không", "yes/no") : tr(r, "số", "count"));
+		xlsx_text(x, !en && in->definition_vi[0] ? in->definition_vi : in->definition_en);
+		xlsx_text(x, in->check);
+		xlsx_row_end(x);
+	}
+	free(heads);
+	free(t.v);
+	XlsxStatus xs = xlsx_close(x);
+	int out = total >= 0 && xs == XLSX_OK ? open(path, O_RDONLY) : -1;
+	unlink(path);
+	struct stat st;
+	if (out < 0 || fstat(out, &st) != 0) {
+		if (out >= 0)
+			close(out);
+		return H_FATAL;
+	}
+	return resp_file(r, out, (uint64_t)st.st_size, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			 "mau-nhap-bao-cao-thang.xlsx");
 }

@@ -65,6 +65,7 @@ HandlerResult web_import_upload(Req *r);
 HandlerResult web_import_show(Req *r);
 HandlerResult web_import_commit(Req *r);
 HandlerResult web_import_problems(Req *r);
+HandlerResult web_import_template(Req *r);
 
 /* web/export.c */
 HandlerResult web_export(Req *r);
@@ -91,6 +92,10 @@ HandlerResult web_unit_grid_save(Req *r);
 /* web/settings.c */
 HandlerResult web_settings(Req *r);
 HandlerResult web_settings_save(Req *r);
+/* web/totals.c */
+HandlerResult web_totals_overview(Req *r);
+HandlerResult web_totals_trend(Req *r);
+HandlerResult web_totals_rate(Req *r);
 
 /* web/audit.c */
 HandlerResult web_audit(Req *r);

@@ -1,6 +1,7 @@
 // A club secretary on a phone enters last month's report, meets a mistake (attendance above the
 // members on the book) with what she typed kept, fixes it and submits; the commune officer
-// approves it from the commune's list; the secretary then sees it approved and locked.
+// approves it from the commune's list; the province's and the country's totals show it at once, in
+// both geographies; the secretary then sees it approved and locked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserEnv, clickAndWait, screenshot, scrollsSideways, where, PHONE, OFFICE } from './browser.mjs';
@@ -68,6 +69,19 @@ test('a club secretary on a phone enters last month, fixes a mistake and submits
   assert.equal(await page.locator('input[name^="v_"]').count(), 0, 'a submitted month is not typed');
   await screenshot(page, 'report-phone-submitted');
 
+  // The province officer sees it in the province's totals of submitted reports, not yet in the
+  // approved ones.
+  const province = (await env.newPage({ viewport: OFFICE })).page;
+  await env.login(province, 'province');
+  const overview = (geography, status) =>
+    `/reports/overview?unit=38&from=${period}&to=${period}&indicators=MEET_ATTEND,HEA_TALKS&geography=${geography}&status=${status}`;
+  const rowText = async (pg, name) =>
+    (await pg.locator('tr', { hasText: name }).first().locator('th, td').allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim()).join(' | ');
+  await province.goto(overview('today', 'submitted'));
+  assert.match(await rowText(province, 'Xã Hoằng Lộc'), /Xã Hoằng Lộc.*\| 3 \| 2$/);
+  await province.goto(overview('today', 'approved'));
+  assert.equal(await province.locator('tr', { hasText: 'Xã Hoằng Lộc' }).count(), 0, 'no approved figures yet');
+
   // The commune officer finds it in the commune's list and approves it.
   const officer = (await env.newPage({ viewport: OFFICE })).page;
   await env.login(officer, 'commune');
@@ -82,6 +96,22 @@ test('a club secretary on a phone enters last month, fixes a mistake and submits
   assert.match(await officer.getByRole('status').first().textContent(), /Đã duyệt báo cáo/);
   await officer.goto(`/units/15961/reports/${period}/grid`);
   await screenshot(officer, 'report-grid-office');
+
+  // At once, the approved month is in the province's and the country's totals, in both geographies.
+  for (const geography of ['today', 'then']) {
+    await province.goto(overview(geography, 'approved'));
+    assert.match(await rowText(province, 'Xã Hoằng Lộc'), /Xã Hoằng Lộc.*\| 3 \| 2$/, geography);
+    assert.match(await rowText(province, 'Tổng'), /Tổng.*\| 3 \| 2$/, geography);
+  }
+  await screenshot(province, 'report-province-overview');
+  const central = (await env.newPage({ viewport: OFFICE })).page;
+  await env.login(central, 'central');
+  for (const geography of ['today', 'then']) {
+    await central.goto(`/reports/overview?from=${period}&to=${period}&indicators=MEET_ATTEND,HEA_TALKS&geography=${geography}&status=approved`);
+    assert.match(await rowText(central, 'Thanh Hóa'), /Thanh Hóa.*\| 3 \| 2$/, geography);
+    assert.match(await rowText(central, 'Tổng'), /Tổng.*\| 3 \| 2$/, geography);
+  }
+  await screenshot(central, 'report-national-overview');
 
   // The secretary sees it approved and locked.
   await page.reload();

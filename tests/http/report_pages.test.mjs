@@ -341,3 +341,21 @@ test('every report page is valid HTML', () => {
   assert.ok(Object.keys(pages).length > 30);
   validateHtml(pages);
 });
+
+test('the home page leads each role to its reports: the club to its months, the commune and province to their lists, the administrator to the catalogue and settings', async () => {
+  const home = {};
+  for (const name of ['admin', 'central', 'province', 'commune', 'club', 'viewer']) {
+    const r = await as[name].get('/');
+    assert.equal(r.status, 200, name);
+    home[name] = r.text;
+  }
+  assert.match(home.club, new RegExp(`href="/clubs/${club.a.id}/reports"`));
+  assert.match(home.commune, /href="\/units\/15961\/reports\/\d{4}-\d{2}"/);
+  assert.match(home.province, /href="\/units\/38\/reports\/\d{4}-\d{2}"/);
+  for (const name of ['admin', 'province', 'commune', 'club']) assert.match(home[name], /href="\/imports\/new\?kind=reports"/, name);
+  for (const name of ['central', 'viewer']) assert.doesNotMatch(home[name], /kind=reports|\/reports"|\/reports\/\d/, name);
+  assert.match(home.admin, /href="\/admin\/settings"/);
+  assert.match(home.admin, /href="\/admin\/indicators"/);
+  for (const name of ['central', 'province', 'commune', 'club', 'viewer']) assert.doesNotMatch(home[name], /\/admin\/settings/, name);
+  validateHtml(Object.fromEntries(Object.entries(home).map(([k, v]) => [`home-${k}`, v])));
+});

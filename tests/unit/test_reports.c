@@ -196,6 +196,34 @@ static void bad_values_are_refused(void **state)
 	db_close(db);
 }
 
+/* A month whose book had nobody on it (history typed before the members): the member figures
+ * bound nothing, attendance is taken as typed; a late first submission is not on time. */
+static void empty_book_and_due_date(void **state)
+{
+	(void)state;
+	Db *db = setup("rep-empty-book");
+	Actor admin = actor(ROLE_ADMIN, "");
+	ReportValue v[] = {{"MEET_HELD", "1"}, {"MEET_ATTEND", "4"}};
+	ReportProblems p;
+	Err e = {0};
+	assert_int_equal(report_submit(db, &admin, other_club, "2025-12", v, 2, NULL, &p, &e), 0);
+	Report r;
+	assert_int_equal(report_get(db, &admin, other_club, "2025-12", &r, &e), 0);
+	assert_string_equal(r.due_on, "2026-01-05");
+	assert_int_equal(r.on_time, 0); /* submitted on 10/02/2026 */
+	assert_string_equal(r.status, "submitted");
+	report_free(&r);
+	assert_int_equal(report_submit(db, &admin, other_club, "2026-01", v, 2, NULL, &p, &e), 0);
+	assert_int_equal(report_get(db, &admin, other_club, "2026-01", &r, &e), 0);
+	assert_int_equal(r.on_time, 0); /* due 05/02 */
+	report_free(&r);
+	assert_int_equal(report_submit(db, &admin, other_club, "2026-02", v, 2, NULL, &p, &e), 0);
+	assert_int_equal(report_get(db, &admin, other_club, "2026-02", &r, &e), 0);
+	assert_int_equal(r.on_time, 1); /* due 05/03 */
+	report_free(&r);
+	db_close(db);
+}
+
 static void submitted_is_locked(void **state)
 {
 	(void)state;
@@ -264,6 +292,7 @@ int main(void)
 		cmocka_unit_test(member_figures_come_from_the_book),
 		cmocka_unit_test(save_and_read_back),
 		cmocka_unit_test(bad_values_are_refused),
+		cmocka_unit_test(empty_book_and_due_date),
 		cmocka_unit_test(submitted_is_locked),
 		cmocka_unit_test(roles_scope_and_month),
 	};

@@ -30,11 +30,15 @@ CREATE TABLE reports (
 	UNIQUE (club_id, period)
 );
 CREATE INDEX reports_period ON reports(period, status);
+-- A commune's or a club's months are read from this index alone (the live totals of communes).
+CREATE INDEX reports_club ON reports(club_id, period, status, on_time);
 
--- One value per indicator of a report: money in đồng, counts, yes/no as 0/1.
+-- One value per indicator of a report: money in đồng, counts, yes/no as 0/1. Clustered on its key
+-- so that a report's values sit together (WITHOUT ROWID is SQLite's word for that; the store
+-- drops it for an engine that clusters otherwise).
 CREATE TABLE report_values (
 	report_id INTEGER NOT NULL REFERENCES reports(id),
 	code TEXT NOT NULL,
 	value BIGINT NOT NULL,
 	PRIMARY KEY (report_id, code)
-);
+) WITHOUT ROWID;
