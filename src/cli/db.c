@@ -93,9 +93,12 @@ int cmd_demo(const Command *c, Opts *o)
 	}
 	db_close(db);
 	printf("Demo database %s is ready: %lld clubs in %d provinces, %lld members, %lld board roles, "
-	       "%lld home-care volunteers (seed %llu, as of %s).\n",
+	       "%lld home-care volunteers, %lld monthly reports %s to %s (%lld values; %lld first sent late, "
+	       "%lld club-months not reported) (seed %llu, as of %s).\n",
 	       path, (long long)res.clubs, res.provinces, (long long)res.members, (long long)res.board_roles,
-	       (long long)res.volunteers, (unsigned long long)dopt.seed, res.as_of);
+	       (long long)res.volunteers, (long long)res.reports, res.reports_from, res.reports_to,
+	       (long long)res.report_values, (long long)res.reports_late, (long long)res.report_gaps,
+	       (unsigned long long)dopt.seed, res.as_of);
 	printf("Log-ins (username / password — role, scope):\n");
 	for (const DemoLogin *d = demo_logins; d->username; d++)
 		printf("  %-14s %-20s %s%s%s\n", d->username, d->password, d->role, d->scope ? ", " : "",

@@ -1,7 +1,8 @@
 /* Demo data (see demo.h): a country of clubs shaped like the programme, generated from a seed.
- * Users go through user_create like anyone's; the bulk of clubs and people is written here with
- * plain INSERTs, one transaction and one summary audit record per batch of clubs, because a
- * transaction (and an fsync) per person would take an hour for the national benchmark. */
+ * Users go through user_create like anyone's; the bulk of clubs, people and monthly reports is
+ * written here with plain INSERTs, one transaction and one summary audit record per batch of clubs,
+ * because a transaction (and an fsync) per person or report would take an hour for the national
+ * benchmark; the live report totals are then rebuilt once (total_rebuild). */
 #include "core/demo.h"
 
 #include <stdio.h>
@@ -12,7 +13,10 @@
 
 #include "core/audit.h"
 #include "core/auth.h"
+#include "core/club.h"
+#include "core/indicator.h"
 #include "core/search.h"
+#include "core/total.h"
 #include "core/unit.h"
 #include "core/user.h"
 #include "lib/vi.h"
@@ -655,6 +659,14 @@ typedef struct Demo {
 	DemoResult res;
 	int *club_numbers;        /* next club number per commune code (0..99999) */
 	NameSet names;
+	/* The monthly reports: the catalogue version in force and which of the demo's indicators
+	 * it holds, the settings they follow, and the months they cover (as year * 12 + month - 1). */
+	int64_t catalogue;
+	int in_catalogue[40];
+	int nvalues;
+	int due_day, older_age;
+	int first_month, last_month;
+	char values_sql[2048];
 } Demo;
 
 /* Founding years by weight: the 2016–2020 programme, then Đề án 1336 from 2021 (its peak years
@@ -1213,6 +1225,378 @@ static int write_people(Demo *d, const Plan *p, uint64_t *r, int64_t club, int64
 	return 0;
 }
 
+/* ---- monthly reports ---- */
+
+/* The indicators of the first catalogue (data/indicators.csv) the demo fills, in its order; an
+ * indicator an administrator added since stays empty, as in a club that has not heard of it. */
+enum {
+	V_MEM_TOTAL, V_MEM_OLDER, V_MEM_WOMEN, V_MEM_POOR, V_MEM_DISAB, V_MEM_JOINED, V_MEM_LEFT,
+	V_MEET_HELD, V_MEET_ATTEND, V_BOARD_MEET,
+	V_LOANS_N, V_LOANS_VND, V_REPAID_VND, V_INTEREST_VND, V_OUTSTANDING, V_BORROWERS, V_PAR30_VND, V_FUND_VND,
+	V_GROUPS, V_HEA_CHECKS, V_HEA_EXERCISE, V_HEA_TALKS, V_HEA_INSURED,
+	V_CARE_VOLUNT, V_CARE_CLIENTS, V_CARE_VISITS, V_RIGHT_HELPED, V_LEARN_SESS, V_LEARN_PART,
+	V_CULT_EVENTS, V_CULT_VISITS, V_MUT_HELPS, V_MUT_COMMUNITY, V_RES_CASH_VND, V_RES_KIND_VND, V_ACT_FUND_VND,
+	VALUES
+};
+_Static_assert(VALUES <= (int)(sizeof ((Demo *)0)->in_catalogue / sizeof (int)), "Demo.in_catalogue holds every value");
+static const char *const value_codes[VALUES] = {
+	"MEM_TOTAL", "MEM_OLDER", "MEM_WOMEN", "MEM_POOR", "MEM_DISAB", "MEM_JOINED", "MEM_LEFT",
+	"MEET_HELD", "MEET_ATTEND", "BOARD_MEET",
+	"INC_LOANS_N", "INC_LOANS_VND", "INC_REPAID_VND", "INC_INTEREST_VND", "INC_OUTSTANDING", "INC_BORROWERS",
+	"INC_PAR30_VND", "INC_FUND_VND", "INC_GROUPS", "HEA_CHECKS", "HEA_EXERCISE", "HEA_TALKS", "HEA_INSURED",
+	"CARE_VOLUNT", "CARE_CLIENTS", "CARE_VISITS", "RIGHT_HELPED", "LEARN_SESS", "LEARN_PART",
+	"CULT_EVENTS", "CULT_VISITS", "MUT_HELPS", "MUT_COMMUNITY", "RES_CASH_VND", "RES_KIND_VND", "ACT_FUND_VND",
+};
+
+enum { REPORT_MONTHS = 60, MILLION = 1000000 };
+
+static int month_of(int day)
+{
+	int y, m, dd;
+	civil_from_days(day, &y, &m, &dd);
+	return y * 12 + m - 1;
+}
+
+static int month_first(int mi)
+{
+	return days_from_civil(mi / 12, mi % 12 + 1, 1);
+}
+
+static int month_last(int mi)
+{
+	return month_first(mi + 1) - 1;
+}
+
+/* A moment of day `day`, in office hours in Việt Nam (01:00 to 10:00 UTC), as db_now_iso writes it. */
+static void stamp_of(int day, int second, char out[21])
+{
+	char d[11];
+	iso_of(day, d);
+	unsigned s = (unsigned)second;
+	snprintf(out, 21, "%.10sT%02u:%02u:%02uZ", d, s / 3600u % 24u, s / 60u % 60u, s % 60u);
+}
+
+static void catalogue_add(const Indicator *x, void *arg)
+{
+	Demo *d = arg;
+	for (int i = 0; i < VALUES; i++)
+		if (strcmp(value_codes[i], x->code) == 0 && !d->in_catalogue[i]) {
+			d->in_catalogue[i] = 1;
+			d->nvalues++;
+		}
+}
+
+/* The catalogue version in force, its indicators, the settings the reports follow and the months
+ * they cover: the 60 months before the demo's month. 0, or -1. */
+static int reports_prepare(Demo *d)
+{
+	d->catalogue = indicator_version_current(d->db);
+	if (d->catalogue < 0)
+		return -1;
+	if (d->catalogue > 0 && indicator_list(d->db, d->catalogue, catalogue_add, d) < 0)
+		return -1;
+	d->due_day = 5;
+	Stmt *st = db_stmt(d->db, "demo_due_day", "SELECT value FROM settings WHERE key = 'report_due_day'");
+	if (!st)
+		return -1;
+	if (db_step(st) == DB_ROW) {
+		long v = strtol(db_col_text(st, 0) ? db_col_text(st, 0) : "", NULL, 10);
+		if (v >= 1 && v <= 28)
+			d->due_day = (int)v;
+	}
+	db_reset(st);
+	d->older_age = settings_older_age(d->db);
+	d->last_month = month_of(d->as_of) - 1;
+	d->first_month = d->last_month - REPORT_MONTHS + 1;
+	return 0;
+}
+
+/* The member figures of month mi from the club's book, the way core/report.c counts them
+ * (MEMBER_FIGURES_SQL): on the book on the month's last day, older by the birth date (or the birth
+ * year when the date is not known) against the threshold, and the comings and goings in the month.
+ * Also the people with a health insurance card, the home-care volunteers and the people they visit. */
+static void member_figures(const Demo *d, const Person *people, int n, int mi, int care_from, int64_t *v,
+			   int64_t *volunteers, int64_t *clients)
+{
+	int first = month_first(mi), last = month_last(mi), y, m, dd;
+	civil_from_days(last, &y, &m, &dd);
+	char cut[11];
+	snprintf(cut, sizeof cut, "%04u-%02u-%02u", (unsigned)(y - d->older_age) % 10000u, (unsigned)m % 100u,
+		 (unsigned)dd % 100u);
+	for (int i = V_MEM_TOTAL; i <= V_MEM_LEFT; i++)
+		v[i] = 0;
+	v[V_HEA_INSURED] = *volunteers = *clients = 0;
+	for (int i = 0; i < n; i++) {
+		const Person *p = &people[i];
+		if (p->joined >= first && p->joined <= last)
+			v[V_MEM_JOINED]++;
+		if (p->left && p->left >= first && p->left <= last)
+			v[V_MEM_LEFT]++;
+		if (p->joined > last || (p->left && p->left <= last))
+			continue;
+		v[V_MEM_TOTAL]++;
+		v[V_MEM_OLDER] += p->birth_date[0] ? strcmp(p->birth_date, cut) <= 0 : p->birth_year <= y - d->older_age;
+		v[V_MEM_WOMEN] += p->female;
+		v[V_MEM_POOR] += strcmp(p->household, "other") != 0;
+		v[V_MEM_DISAB] += p->disability != 0;
+		v[V_HEA_INSURED] += p->health_card != 0;
+		if (last >= care_from) {
+			*volunteers += p->volunteer == 1;
+			*clients += p->volunteer == 2;
+		}
+	}
+}
+
+/* One report as stored: status and the dates of its steps. */
+typedef struct ReportRow {
+	char period[8];
+	const char *status;
+	char created[21], updated[21], submitted[21], first_submitted[21], approved[21], note_at[21];
+	const char *creator, *approver, *level, *note;
+	int on_time;              /* first submitted by the due date (its day in Việt Nam counts) */
+} ReportRow;
+
+/* Where a report of month mi stands on the demo's day, drawn from r: begun at the month's end,
+ * first submitted by the due date (day report_due_day of the next month) or late (late_pm per
+ * mille), sometimes returned with a comment and submitted again, approved after a few days or
+ * weeks by the commune (or the province); what has not happened by the demo's day has not happened. */
+static void report_steps(const Demo *d, uint64_t *r, int mi, int late_pm, ReportRow *row)
+{
+	static const char *const comments[] = {
+		"Số thành viên dự họp chưa khớp biên bản họp, đề nghị kiểm tra lại.",
+		"Dư nợ cuối tháng chưa khớp sổ cho vay, đề nghị đối chiếu.",
+		"Thiếu số lượt thăm chăm sóc tại nhà, đề nghị bổ sung.",
+		"Đề nghị ghi rõ nguồn lực vận động trong tháng.",
+	};
+	int end = month_last(mi), due = month_first(mi + 1) + d->due_day - 1;
+	int created = end - rnd(r, 4);
+	int late = chance(r, late_pm);
+	int first = late ? due + between(r, 1, 45) : between(r, end - 1, due);
+	int never = chance(r, 5);              /* begun, never sent */
+	int returned = chance(r, 50);
+	int ret_day = first + between(r, 1, 10), resub = ret_day + between(r, 1, 20);
+	int delay = chance(r, 250) ? between(r, 15, 50) : between(r, 1, 14);
+	int stuck = chance(r, 8);              /* sent, and nobody approved it */
+	int province = chance(r, 50);
+	const char *note = comments[rnd(r, COUNT(comments))];
+	int t_created = between(r, 3600, 36000), t_first = between(r, 3600, 36000);
+	int t_ret = between(r, 3600, 36000), t_resub = between(r, 3600, 36000), t_ok = between(r, 3600, 36000);
+	if (first <= created) {
+		/* Begun and sent the same day: begun first. */
+		created = first;
+		int t = t_created < t_first ? t_created : t_first;
+		t_first = t_created + t_first - t;
+		t_created = t;
+	}
+	int y = mi / 12, m = mi % 12 + 1;
+	snprintf(row->period, sizeof row->period, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+	stamp_of(created, t_created, row->created);
+	snprintf(row->updated, sizeof row->updated, "%s", row->created);
+	row->submitted[0] = row->first_submitted[0] = row->approved[0] = row->note_at[0] = '\0';
+	row->note = "";
+	row->level = NULL;
+	row->status = "draft";
+	row->on_time = 0;
+	if (never || first > d->as_of)
+		return;
+	stamp_of(first, t_first, row->first_submitted);
+	row->on_time = first <= due;
+	int last_sent = first;
+	row->status = "submitted";
+	if (returned && ret_day <= d->as_of) {
+		stamp_of(ret_day, t_ret, row->note_at);
+		row->note = note;
+		if (resub > d->as_of) {
+			row->status = "returned";
+			snprintf(row->submitted, sizeof row->submitted, "%s", row->first_submitted);
+			snprintf(row->updated, sizeof row->updated, "%s", row->note_at);
+			return;
+		}
+		last_sent = resub;
+		stamp_of(resub, t_resub, row->submitted);
+	} else {
+		snprintf(row->submitted, sizeof row->submitted, "%s", row->first_submitted);
+	}
+	snprintf(row->updated, sizeof row->updated, "%s", row->submitted);
+	if (stuck || last_sent + delay > d->as_of)
+		return;
+	row->status = "approved";
+	row->level = province ? "province" : "commune";
+	stamp_of(last_sent + delay, t_ok, row->approved);
+	snprintf(row->updated, sizeof row->updated, "%s", row->approved);
+}
+
+static int write_report(Demo *d, int64_t club, const ReportRow *row, const int64_t *v)
+{
+	Stmt *st = db_stmt(d->db, "demo_report_insert",
+			   "INSERT INTO reports (club_id, period, catalogue_version, status, created_at, created_by, "
+			   "updated_at, updated_by, submitted_at, submitted_by, first_submitted_at, approved_at, approved_by, "
+			   "approved_level, note, note_by, note_at, on_time, source) "
+			   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'demo')");
+	if (!st)
+		return -1;
+	int sent = row->submitted[0] != 0, ok = row->approved[0] != 0;
+	const char *updater = ok ? row->approver : strcmp(row->status, "returned") == 0 ? row->approver : row->creator;
+	db_bind_int(st, 1, club);
+	db_bind_text(st, 2, row->period);
+	db_bind_int(st, 3, d->catalogue);
+	db_bind_text(st, 4, row->status);
+	db_bind_text(st, 5, row->created);
+	db_bind_text(st, 6, row->creator);
+	db_bind_text(st, 7, row->updated);
+	db_bind_text(st, 8, updater);
+	db_bind_text(st, 9, sent ? row->submitted : NULL);
+	db_bind_text(st, 10, sent ? row->creator : NULL);
+	db_bind_text(st, 11, row->first_submitted[0] ? row->first_submitted : NULL);
+	db_bind_text(st, 12, ok ? row->approved : NULL);
+	db_bind_text(st, 13, ok ? row->approver : NULL);
+	db_bind_text(st, 14, ok ? row->level : NULL);
+	db_bind_text(st, 15, row->note);
+	db_bind_text(st, 16, row->note[0] ? row->approver : "");
+	db_bind_text(st, 17, row->note_at[0] ? row->note_at : NULL);
+	db_bind_int(st, 18, row->on_time);
+	if (exec_ok(st) != 0)
+		return -1;
+	int64_t id = db_last_id(d->db);
+	/* All the month's values in one statement: ($1, $2, $3), ($1, $4, $5)... */
+	st = db_stmt(d->db, "demo_report_values", d->values_sql);
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	for (int i = 0, k = 2; i < VALUES; i++) {
+		if (!d->in_catalogue[i])
+			continue;
+		db_bind_text(st, k++, value_codes[i]);
+		db_bind_int(st, k++, v[i]);
+	}
+	if (exec_ok(st) != 0)
+		return -1;
+	d->res.reports++;
+	d->res.report_values += d->nvalues;
+	return 0;
+}
+
+static int64_t round_down(int64_t x, int64_t step)
+{
+	return x / step * step;
+}
+
+/* The monthly reports of the club of plan p, whose people (n of them, with their volunteers) are
+ * written: from its founding month (or the first of the 60 months) to the last month before the
+ * demo's, except the months it was paused or dissolved, a silent stretch in a few clubs, and a
+ * few months any club missed. The values follow the club: the member figures from its book, a
+ * loan book that moves every month (outstanding = last month's + lent - repaid, never negative;
+ * a month not reported is carried into the next report, so the balance rule holds between the
+ * months reported), and activity counts within its members (every "<= MEM_TOTAL" of the catalogue). */
+static int write_reports(Demo *d, const Plan *p, int64_t club, const Person *people, int n, int home,
+			 const char *province)
+{
+	if (!d->catalogue || !d->nvalues || !p->founded || n == 0)
+		return 0;
+	uint64_t r = p->seed ^ 0x7265706f72747321ull;
+	int founded = month_of(p->founded);
+	int start = founded > d->first_month ? founded : d->first_month, stop = d->last_month;
+	if (p->status == S_DISSOLVED && month_of(p->status_day) - 1 < stop)
+		stop = month_of(p->status_day) - 1;
+	int pause = p->inactive_from ? month_of(p->inactive_from) : stop + 1;
+	int quiet_from = stop + 1, quiet_to = stop + 1;
+	int silent = chance(&r, 40);
+	if (silent && stop - start > 8) {
+		quiet_from = between(&r, start + 2, stop - 4);
+		quiet_to = quiet_from + between(&r, 4, 14);
+	}
+	int gap_pm = chance(&r, 100) ? 90 : 20;
+	int late_pm = chance(&r, 100) ? 400 : 100;
+	int new_club = founded >= d->first_month;
+	int64_t fund = new_club ? between(&r, 10, 50) * (int64_t)MILLION : between(&r, 40, 160) * (int64_t)MILLION;
+	int64_t out = new_club ? 0 : round_down(fund * between(&r, 55, 85) / 100, 100000);
+	int64_t loan = between(&r, 20, 60) * 100000;
+	int64_t act = (new_club ? between(&r, 1, 5) : between(&r, 2, 15)) * (int64_t)MILLION;
+	int zero_interest = chance(&r, 300), rate_pm = between(&r, 3, 8), par_club = chance(&r, 150);
+	int groups_pm = chance(&r, 600) ? between(&r, 100, 400) : 0;
+	int exercise_pm = between(&r, 300, 700), checks_pm = between(&r, 200, 800), attend_pm = between(&r, 650, 950);
+	int meet_pm = between(&r, 850, 990), borrow_cap = between(&r, 700, 900);
+	int care_from = p->active_from ? p->active_from : p->founded;
+	int64_t acc_n = 0, acc_lent = 0, acc_repaid = 0, acc_interest = 0, acc_cash = 0;
+	const char *creator = home ? (strcmp(p->code, HOME_COMMUNE "-01") == 0 ? "clb.hoangloc" : "xa.hoangloc") : "demo";
+	for (int mi = start; mi <= stop && mi < pause; mi++) {
+		/* The loan book moves every month, reported or not. */
+		int64_t repaid = out < MILLION ? out : round_down(out / between(&r, 8, 14), 100000);
+		int64_t kept = out - repaid, target = fund * between(&r, 70, 90) / 100, lent = 0;
+		/* A new club lends three to five loans at once, then up to five a month: no month ten
+		 * times the last (the plausibility warning of core/report.c). */
+		int loans = 0, most = out == 0 && mi == founded ? between(&r, 3, 5) : between(&r, 0, 5);
+		while (loans < most) {
+			int64_t amount = round_down(loan * between(&r, 8, 12) / 10, 100000);
+			if (kept + lent + amount > target)
+				break;
+			lent += amount;
+			loans++;
+		}
+		int64_t interest = zero_interest ? 0 : round_down(out * rate_pm / 1000, 1000);
+		int64_t cash = chance(&r, 40) ? between(&r, 2, 8) * (int64_t)MILLION : 0;  /* given to the fund */
+		fund += interest + cash;
+		out = kept + lent;
+		acc_n += loans;
+		acc_lent += lent;
+		acc_repaid += repaid;
+		acc_interest += interest;
+		acc_cash += cash;
+		act += between(&r, -4, 5) * 200000;
+		if (act < MILLION)
+			act = MILLION;
+		ReportRow row;
+		row.creator = creator;
+		row.approver = home ? "xa.hoangloc" : "demo";
+		report_steps(d, &r, mi, late_pm, &row);
+		if (row.level && strcmp(row.level, "province") == 0)
+			row.approver = strcmp(province, "38") == 0 ? "thanhhoa" : "demo";
+		int missed = chance(&r, gap_pm);
+		int64_t v[VALUES], volunteers, clients;
+		member_figures(d, people, n, mi, care_from, v, &volunteers, &clients);
+		int64_t total = v[V_MEM_TOTAL];
+		v[V_MEET_HELD] = chance(&r, meet_pm);
+		v[V_MEET_ATTEND] = v[V_MEET_HELD] ? total * between(&r, attend_pm - 150, attend_pm) / 1000 : 0;
+		v[V_BOARD_MEET] = chance(&r, 880);
+		v[V_LOANS_N] = acc_n;
+		v[V_LOANS_VND] = acc_lent;
+		v[V_REPAID_VND] = acc_repaid;
+		v[V_INTEREST_VND] = acc_interest;
+		v[V_OUTSTANDING] = out;
+		int64_t borrowers = out ? out * 10 / (loan * 6) + 1 : 0;
+		v[V_BORROWERS] = borrowers > total * borrow_cap / 1000 ? total * borrow_cap / 1000 : borrowers;
+		v[V_PAR30_VND] = par_club ? round_down(out * between(&r, 20, 80) / 1000, 1000) : 0;
+		v[V_FUND_VND] = fund;
+		v[V_GROUPS] = total * groups_pm / 1000;
+		v[V_HEA_CHECKS] = total * between(&r, checks_pm > 100 ? checks_pm - 100 : 0, checks_pm) / 1000;
+		v[V_HEA_EXERCISE] = total * exercise_pm / 1000;
+		v[V_HEA_TALKS] = chance(&r, 600) + chance(&r, 150);
+		v[V_CARE_VOLUNT] = volunteers;
+		v[V_CARE_CLIENTS] = clients;
+		v[V_CARE_VISITS] = clients * between(&r, 2, 6);
+		v[V_RIGHT_HELPED] = rnd(&r, 4);
+		v[V_LEARN_SESS] = chance(&r, 600) + chance(&r, 200);
+		v[V_LEARN_PART] = v[V_LEARN_SESS] * total * between(&r, 400, 800) / 1000;
+		v[V_CULT_EVENTS] = rnd(&r, 3);
+		v[V_CULT_VISITS] = between(&r, 1, 8);
+		v[V_MUT_HELPS] = between(&r, 2, 12);
+		v[V_MUT_COMMUNITY] = rnd(&r, 3);
+		v[V_RES_CASH_VND] = acc_cash + (chance(&r, 120) ? between(&r, 2, 8) * (int64_t)MILLION : 0);
+		v[V_RES_KIND_VND] = chance(&r, 100) ? between(&r, 10, 50) * 100000 : 0;
+		v[V_ACT_FUND_VND] = act;
+		if ((mi >= quiet_from && mi < quiet_to) || missed || total == 0) {
+			d->res.report_gaps++;
+			continue;
+		}
+		if (write_report(d, club, &row, v) != 0)
+			return -1;
+		if (row.first_submitted[0] && !row.on_time)
+			d->res.reports_late++;
+		acc_n = acc_lent = acc_repaid = acc_interest = acc_cash = 0;
+	}
+	return 0;
+}
+
 static int write_club(Demo *d, int index, Person *people)
 {
 	const Plan *p = &d->plans[index];
@@ -1286,6 +1670,8 @@ static int write_club(Demo *d, int index, Person *people)
 	int npeople = 0;
 	if (write_people(d, p, &r, club, m->id, village, pv, people, &npeople) != 0)
 		return -1;
+	if (write_reports(d, p, club, people, npeople, strncmp(p->code, HOME_COMMUNE "-", 6) == 0, pv->code) != 0)
+		return -1;
 	/* The chair is the club's contact. */
 	for (int i = 0; i < npeople; i++) {
 		if (people[i].role != 1)
@@ -1328,7 +1714,8 @@ static int batch_tx(Db *db, void *arg)
 		return -DB_ERROR;
 	char id[48];
 	snprintf(id, sizeof id, "%s..%s", d->plans[b->from].code, d->plans[b->to - 1].code);
-	json_t *after = json_pack("{s:I, s:i, s:I, s:I, s:I, s:I, s:I}", "seed", (json_int_t)d->seed, "clubs", b->to - b->from,
+	json_t *after = json_pack("{s:I, s:i, s:I, s:I, s:I, s:I, s:I, s:I}", "seed", (json_int_t)d->seed, "clubs", b->to - b->from,
+				  "reports", (json_int_t)(d->res.reports - b->saved.reports),
 				  "members", (json_int_t)(d->res.members - b->saved.members), "board_roles",
 				  (json_int_t)(d->res.board_roles - b->saved.board_roles), "volunteers",
 				  (json_int_t)(d->res.volunteers - b->saved.volunteers), "care_visits",
@@ -1337,6 +1724,12 @@ static int batch_tx(Db *db, void *arg)
 	DbStatus s = audit_write(db, &d->actor, "demo", "club", id, NULL, after);
 	json_decref(after);
 	return -(int)s;
+}
+
+static int rebuild_tx(Db *db, void *arg)
+{
+	(void)arg;
+	return -(int)total_rebuild(db);
 }
 
 /* The programmes the demo's clubs belong to: the national ones come with the schema; the
@@ -1416,8 +1809,19 @@ int demo_load(Db *db, const DemoOptions *opt, DemoResult *res, Err *e)
 	iso_of(d->as_of, d->res.as_of);
 	int rc = 0;
 	if (country_load(db, &d->country, d->res.as_of) != 0 || plan_country(d, opt->clubs) != 0 ||
-	    nameset_init(&d->names, (size_t)opt->clubs * 75) != 0)
+	    nameset_init(&d->names, (size_t)opt->clubs * 75) != 0 || reports_prepare(d) != 0)
 		rc = err_set(e, E_INTERNAL, NULL);
+	if (!rc) {
+		/* One statement writes a report's values: ($1, $2, $3), ($1, $4, $5)... */
+		int len = snprintf(d->values_sql, sizeof d->values_sql, "INSERT INTO report_values (report_id, code, value) VALUES ");
+		for (int i = 0; i < d->nvalues && len > 0 && (size_t)len < sizeof d->values_sql; i++)
+			len += snprintf(d->values_sql + len, sizeof d->values_sql - (size_t)len, "%s($1, $%d, $%d)",
+					i ? ", " : "", 2 + 2 * i, 3 + 2 * i);
+		snprintf(d->res.reports_from, sizeof d->res.reports_from, "%04u-%02u", (unsigned)(d->first_month / 12) % 10000u,
+			 (unsigned)(d->first_month % 12 + 1) % 100u);
+		snprintf(d->res.reports_to, sizeof d->res.reports_to, "%04u-%02u", (unsigned)(d->last_month / 12) % 10000u,
+			 (unsigned)(d->last_month % 12 + 1) % 100u);
+	}
 	if (!rc && (rc = db_tx(db, programmes_tx, d)) != 0)
 		rc = err_set(e, err_from_db(rc), NULL);
 	for (int from = 0; !rc && from < d->nplans; from += BATCH_CLUBS) {
@@ -1427,6 +1831,9 @@ int demo_load(Db *db, const DemoOptions *opt, DemoResult *res, Err *e)
 			rc = err_set(e, err_from_db(t), NULL);
 		nameset_keep(&d->names);
 	}
+	/* The live totals of every unit from the reports just written, once. */
+	if (!rc && d->res.reports && (rc = db_tx(db, rebuild_tx, d)) != 0)
+		rc = err_set(e, err_from_db(rc), NULL);
 	/* The users last: their scopes now hold clubs. */
 	for (const DemoLogin *l = demo_logins; !rc && l->username; l++) {
 		UserInput in = {l->username, l->full_name, l->role, l->scope, l->password};

@@ -1,6 +1,7 @@
 /* The demo country loaded by `ishc demo`: one user per role, with printed log-ins, and clubs with
  * their members, boards and home-care volunteers across all the provinces of today, shaped like
- * the real programme (DESIGN.md §1, "The club model"). */
+ * the real programme (DESIGN.md §1, "The club model"), and five years of their monthly reports
+ * (issue 5) with the live totals rebuilt from them. */
 #ifndef ISHC_CORE_DEMO_H
 #define ISHC_CORE_DEMO_H
 
@@ -38,10 +39,16 @@ typedef struct DemoResult {
 	int64_t clubs, members, board_roles, volunteers, care_visits;
 	int provinces;           /* provinces of today with at least one club */
 	char as_of[11];
+	int64_t reports, report_values;  /* monthly reports written, and their values */
+	int64_t reports_late;    /* first submitted after the due date */
+	int64_t report_gaps;     /* club-months with no report (missed, silent stretches) */
+	char reports_from[8], reports_to[8];  /* the months they cover, "YYYY-MM" */
 } DemoResult;
 
 /* Loads the demo into a freshly migrated database holding the reference units: the programmes
- * (a donor project among them), opt->clubs clubs and their people, then the demo users (whose
+ * (a donor project among them), opt->clubs clubs with their people and their monthly reports of
+ * the 60 months before DEMO_AS_OF's month (written with the clubs; then total_rebuild once, in a
+ * transaction of its own), then the demo users (whose
  * scopes — province 38, commune 15961, club 15961-01 — are filled first: club 15961-01 is the first
  * club of Xã Hoằng Lộc, and the commune has several). Deterministic for a given seed. Written one
  * transaction per batch of clubs, each with one summary audit record ("demo"). res may be NULL.

@@ -1,6 +1,8 @@
 // `ishc demo`: a country of clubs shaped like the programme — clubs in every province of today,
 // composition within the club model, the demo log-ins in their scopes, club 15961-01 with its
-// members, the same data for the same seed — and its bad options.
+// members, five years of monthly reports (gaps, late and returned ones, values within the
+// catalogue's checks, live totals that match the values), the same data for the same seed — and
+// its bad options.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -45,6 +47,7 @@ after(async () => { if (srv) await srv.stop(); rmSync(dir, { recursive: true, fo
 test('the demo says what it made and prints its log-ins', () => {
   assert.match(out.stdout, new RegExp(`is ready: ${CLUBS} clubs in 34 provinces, \\d+ members`));
   assert.match(out.stdout, /seed 42, as of \d{4}-\d{2}-\d{2}/);
+  assert.match(out.stdout, /, \d+ monthly reports 2021-10 to 2026-09 \(\d+ values; \d+ first sent late, \d+ club-months not reported\)/);
   for (const [username, password] of Object.values(LOGINS)) {
     assert.match(out.stdout, new RegExp(`^  ${username.replace('.', '\\.')}\\s+${password}\\s`, 'm'));
   }
@@ -231,5 +234,195 @@ test('bad options exit 2 with the usage and create nothing', () => {
     assert.match(ishc(['demo', '--db', file, '--clubs', 'abc']).stderr, /--clubs wants a whole number from 1 to 100000/);
   } finally {
     rmSync(d2, { recursive: true, force: true });
+  }
+});
+
+// ---- the monthly reports (issue 5) ----
+
+const FIRST_MONTH = '2021-10', LAST_MONTH = '2026-09';   // the 60 months before DEMO_AS_OF's month
+const AS_OF_END = '2026-10-31T23:59:59Z';
+
+function rows(file, query) {
+  const text = sql(file, query).trim();
+  return text ? text.split('\n').map((l) => l.split('|')) : [];
+}
+
+function nextMonth(p) {
+  const y = Number(p.slice(0, 4)), m = Number(p.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function monthsBetween(from, to) {
+  const out = [];
+  for (let p = from; p <= to; p = nextMonth(p)) out.push(p);
+  return out;
+}
+
+test('five years of monthly reports, from each club\'s founding month, under the current catalogue', () => {
+  const [min, max, months, n] = rows(db, 'SELECT MIN(period), MAX(period), COUNT(DISTINCT period), COUNT(*) FROM reports')[0];
+  assert.equal(min, FIRST_MONTH);
+  assert.equal(max, LAST_MONTH);
+  assert.equal(Number(months), 60);
+  assert.match(out.stdout, new RegExp(`, ${n} monthly reports `));
+  // None before its club was founded, none for a club only planned, none after a dissolution.
+  assert.equal(sql(db, `SELECT COUNT(*) FROM reports r JOIN clubs c ON c.id = r.club_id
+    WHERE c.founded_on IS NULL OR r.period < substr(c.founded_on, 1, 7)
+    OR (c.status = 'dissolved' AND r.period >= substr(c.status_date, 1, 7))`).trim(), '0');
+  // Every report under the current catalogue, with a value for each of its indicators, from the demo.
+  const catalogue = sql(db, 'SELECT MAX(number) FROM indicator_versions').trim();
+  const inForce = Number(sql(db, 'SELECT COUNT(*) FROM indicators WHERE until_version IS NULL'));
+  assert.equal(sql(db, `SELECT COUNT(*) FROM reports WHERE catalogue_version <> ${catalogue} OR source <> 'demo'`).trim(), '0');
+  assert.equal(sql(db, `SELECT COUNT(*) FROM (SELECT r.id FROM reports r LEFT JOIN report_values v ON v.report_id = r.id
+    GROUP BY r.id HAVING COUNT(v.code) <> ${inForce})`).trim(), '0');
+  // Clubs founded before the five years report in most of them.
+  const old = rows(db, `SELECT c.id, COUNT(r.id) FROM clubs c LEFT JOIN reports r ON r.club_id = c.id
+    WHERE c.status = 'active' AND c.founded_on < '${FIRST_MONTH}-01' GROUP BY c.id`);
+  assert.ok(old.length >= 10, `${old.length} old active clubs`);
+  const avg = old.reduce((a, [, k]) => a + Number(k), 0) / old.length;
+  assert.ok(avg >= 50 && avg < 60, `old clubs report ${avg} of 60 months on average`);
+});
+
+test('gaps: a few months missed, some clubs silent for months', () => {
+  const clubs = rows(db, `SELECT c.id, substr(c.founded_on, 1, 7), c.status FROM clubs c
+    WHERE c.status = 'active' AND c.founded_on IS NOT NULL`);
+  const have = new Set(rows(db, 'SELECT club_id, period FROM reports').map(([c, p]) => `${c}|${p}`));
+  let expected = 0, missing = 0, longest = 0;
+  for (const [id, founded] of clubs) {
+    let run = 0;
+    for (const p of monthsBetween(founded > FIRST_MONTH ? founded : FIRST_MONTH, LAST_MONTH)) {
+      expected++;
+      if (have.has(`${id}|${p}`)) { run = 0; continue; }
+      missing++;
+      longest = Math.max(longest, ++run);
+    }
+  }
+  const share = missing / expected;
+  assert.ok(share > 0.005 && share < 0.12, `${missing} of ${expected} club-months missing`);
+  // A club silent for four months or more (or one paused since: inactive, no report after its pause).
+  const paused = Number(sql(db, `SELECT COUNT(*) FROM clubs c WHERE c.status = 'inactive' AND c.status_date < '2026-06-01'
+    AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.club_id = c.id AND r.period >= substr(c.status_date, 1, 7))`));
+  assert.ok(longest >= 4 || paused >= 1, `longest silence ${longest} months, ${paused} paused clubs`);
+});
+
+test('late reports: first sent after day 5 of the next month; on_time says so; returns and approvals in order', () => {
+  const due = sql(db, "SELECT value FROM settings WHERE key = 'report_due_day'").trim();
+  assert.equal(due, '5');
+  const sent = rows(db, 'SELECT period, substr(first_submitted_at, 1, 10), on_time FROM reports WHERE first_submitted_at IS NOT NULL');
+  let late = 0;
+  for (const [period, day, onTime] of sent) {
+    const dueOn = `${nextMonth(period)}-0${due}`;
+    assert.equal(onTime === '1', day <= dueOn, `${period} first sent ${day}, due ${dueOn}, on_time ${onTime}`);
+    if (day > dueOn) late++;
+  }
+  assert.ok(late / sent.length > 0.03 && late / sent.length < 0.3, `${late} late of ${sent.length}`);
+  // Older months approved; the last two a mix.
+  const older = rows(db, `SELECT status, COUNT(*) FROM reports WHERE period <= '2026-06' GROUP BY status`);
+  const total = older.reduce((a, [, n]) => a + Number(n), 0);
+  const approved = Number((older.find(([s]) => s === 'approved') || [0, 0])[1]);
+  assert.ok(approved / total > 0.95, `${approved} of ${total} older reports approved`);
+  const recent = new Set(rows(db, `SELECT DISTINCT status FROM reports WHERE period >= '2026-08'`).map(([s]) => s));
+  assert.ok(recent.has('approved') && recent.has('submitted') && recent.has('draft'), [...recent].join(' '));
+  // Returned with a comment (some since sent again), by whoever approves.
+  assert.ok(Number(sql(db, "SELECT COUNT(*) FROM reports WHERE note <> '' AND note_by <> '' AND note_at IS NOT NULL")) >= 1);
+  // The steps in order, none after the demo's day; who approved and at which level.
+  assert.equal(sql(db, `SELECT COUNT(*) FROM reports WHERE created_at > updated_at
+    OR (first_submitted_at IS NOT NULL AND (first_submitted_at < created_at OR submitted_at < first_submitted_at))
+    OR (status = 'approved' AND (approved_at < submitted_at OR approved_level NOT IN ('commune', 'province') OR approved_by IS NULL))
+    OR (status <> 'approved' AND approved_at IS NOT NULL)
+    OR (status = 'draft' AND submitted_at IS NOT NULL)
+    OR (status IN ('submitted', 'approved', 'returned') AND first_submitted_at IS NULL)
+    OR updated_at > '${AS_OF_END}' OR created_at < period || '-20'`).trim(), '0');
+  // The home club's reports are entered by its own secretary.
+  assert.equal(sql(db, `SELECT COUNT(*) FROM reports r JOIN clubs c ON c.id = r.club_id
+    WHERE c.code = '15961-01' AND r.created_by <> 'clb.hoangloc'`).trim(), '0');
+});
+
+test('report values pass every check of the catalogue, member figures as the book gives them', async () => {
+  // Every "<=" rule, on every stored month; nothing negative; yes/no is 0 or 1.
+  assert.equal(sql(db, `SELECT COUNT(*) FROM indicators i JOIN report_values a ON a.code = i.code
+    JOIN report_values b ON b.report_id = a.report_id AND b.code = trim(substr(i.check_rule, 3))
+    WHERE i.until_version IS NULL AND i.check_rule LIKE '<=%' AND a.value > b.value`).trim(), '0');
+  assert.equal(sql(db, `SELECT COUNT(*) FROM report_values v JOIN indicators i ON i.code = v.code AND i.until_version IS NULL
+    WHERE v.value < 0 OR (i.kind = 'yesno' AND v.value > 1)`).trim(), '0');
+  // The balance rule between consecutive months: outstanding = last month's + lent - repaid.
+  const book = rows(db, `SELECT r.club_id, r.period,
+      MAX(CASE WHEN v.code = 'INC_OUTSTANDING' THEN v.value END), MAX(CASE WHEN v.code = 'INC_LOANS_VND' THEN v.value END),
+      MAX(CASE WHEN v.code = 'INC_REPAID_VND' THEN v.value END)
+    FROM reports r JOIN report_values v ON v.report_id = r.id GROUP BY r.id ORDER BY r.club_id, r.period`);
+  let pairs = 0;
+  for (let i = 1; i < book.length; i++) {
+    const [c0, p0, o0] = book[i - 1], [c1, p1, o1, lent, repaid] = book[i];
+    if (c0 !== c1 || nextMonth(p0) !== p1) continue;
+    pairs++;
+    assert.equal(Number(o1), Number(o0) + Number(lent) - Number(repaid), `club ${c1} ${p1}`);
+  }
+  assert.ok(pairs > 1000, `${pairs} pairs of months`);
+  // Through the API, as the central user reads them: the months of a few clubs, every status.
+  const sample = rows(db, `SELECT club_id, period, status FROM reports WHERE id % 97 = 0
+    UNION SELECT club_id, period, status FROM (SELECT club_id, period, status FROM reports WHERE status <> 'approved' ORDER BY id LIMIT 12)`);
+  assert.ok(sample.length >= 20, `${sample.length} sampled`);
+  const stored = new Map(rows(db, `SELECT r.club_id || ':' || r.period || ':' || v.code, v.value FROM reports r
+    JOIN report_values v ON v.report_id = r.id WHERE r.id % 97 = 0 OR r.status <> 'approved'`));
+  for (const [club, period, status] of sample) {
+    const r = await as.central.get(`/api/v1/clubs/${club}/reports/${period}`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.status, status);
+    assert.equal(r.json.stored, true);
+    const items = Object.fromEntries(r.json.items.map((x) => [x.code, x]));
+    for (const x of r.json.items) {
+      assert.equal(typeof x.value, 'number', `${club} ${period} ${x.code} has no value`);
+      assert.ok(x.value >= 0, `${x.code} ${x.value}`);
+      const m = /^<=\s*(\S+)/.exec(x.check || '');
+      if (m) assert.ok(x.value <= items[m[1]].value, `${club} ${period}: ${x.code} ${x.value} > ${m[1]} ${items[m[1]].value}`);
+      // The member figures the API gives (counted from the book, or fixed at submission) are the stored ones.
+      if (x.source === 'members') assert.equal(String(x.value), stored.get(`${club}:${period}:${x.code}`), `${club} ${period} ${x.code}`);
+    }
+    assert.ok(items.MEM_TOTAL.value >= 1);
+  }
+});
+
+test('the live totals hold the sum of the stored values (what total_verify checks)', () => {
+  assert.equal(ishc(['check', '--db', db]).status, 0);
+  // The country (unit 0) and Thanh Hóa of today, recomputed from the reports and their values.
+  const expected = (where) => sql(db, `SELECT x.period, x.code, SUM(x.value), COUNT(*),
+      SUM(CASE WHEN x.status IN ('submitted', 'approved') THEN x.value ELSE 0 END),
+      SUM(CASE WHEN x.status IN ('submitted', 'approved') THEN 1 ELSE 0 END),
+      SUM(CASE WHEN x.status = 'approved' THEN x.value ELSE 0 END), SUM(CASE WHEN x.status = 'approved' THEN 1 ELSE 0 END)
+    FROM (SELECT r.club_id, r.period, r.status, v.code, v.value FROM reports r JOIN report_values v ON v.report_id = r.id
+      UNION ALL SELECT club_id, period, status, '_REPORTS', 1 FROM reports
+      UNION ALL SELECT club_id, period, status, '_ONTIME', on_time FROM reports) x
+    JOIN clubs c ON c.id = x.club_id ${where} GROUP BY x.period, x.code ORDER BY x.period, x.code`);
+  const kept = (unit) => sql(db, `SELECT period, code, all_sum, all_n, sub_sum, sub_n, ok_sum, ok_n FROM report_totals
+    WHERE unit_id = ${unit} AND (all_n <> 0 OR all_sum <> 0) ORDER BY period, code`);
+  const country = expected('');
+  assert.ok(country.split('\n').length > 60 * 30);
+  assert.equal(kept(0), country);
+  const th = sql(db, "SELECT id FROM units WHERE level = 'province' AND code = '38' AND valid_to IS NULL").trim();
+  assert.equal(kept(th), expected(`WHERE c.unit_id IN (SELECT unit_id FROM unit_reach WHERE ancestor_id = ${th})`));
+});
+
+test('a demo draft saves again as it stands (no check fails, no warning), and the national total moves at once', async () => {
+  const drafts = rows(db, `SELECT r.club_id, r.period, v.value FROM reports r JOIN report_values v ON v.report_id = r.id
+    AND v.code = 'MEET_ATTEND' WHERE r.status IN ('draft', 'returned') ORDER BY r.id LIMIT 10`);
+  assert.ok(drafts.length >= 3, `${drafts.length} drafts`);
+  for (const [club, period, attend] of drafts) {
+    const r = await as.admin.request('PUT', `/api/v1/clubs/${club}/reports/${period}`, {
+      body: JSON.stringify({ values: { MEET_ATTEND: Number(attend) } }), headers: { 'Content-Type': 'application/json' },
+    });
+    assert.equal(r.status, 200, `${club} ${period}: ${r.text}`);
+  }
+  const [club, period, attend] = drafts.find(([, , a]) => Number(a) > 10) || drafts[0];
+  const national = () => Number(sql(db, `SELECT all_sum FROM report_totals WHERE unit_id = 0 AND code = 'MEET_ATTEND' AND period = '${period}'`));
+  const before = national();
+  const r = await as.admin.request('PUT', `/api/v1/clubs/${club}/reports/${period}`, {
+    body: JSON.stringify({ values: { MEET_ATTEND: Number(attend) - 1 } }), headers: { 'Content-Type': 'application/json' },
+  });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(national(), before - 1);
+  // Through the aggregates API too, where it is built (another branch until merged).
+  const agg = await as.central.get(`/api/v1/aggregates?from=${period}&to=${period}&by=month&indicators=MEET_ATTEND&status=all`);
+  if (agg.status !== 404) {
+    assert.equal(agg.status, 200, agg.text);
+    assert.equal(agg.json.total.cells[0].value, before - 1);
   }
 });
