@@ -69,119 +69,39 @@ static int column_json(Req *r, const char *code, json_t **out)
 	return 1;
 }
 
-/* Rows are written straight into text: a province by commune is hundreds of rows, and building
- * a JSON tree cell by cell cost more than computing the totals. */
-static void json_str(Buf *b, const char *s)
+static json_t *cells_json(const TotalQuery *q, const TotalCell *cells)
 {
-	buf_putc(b, '"');
-	const char *run = s;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p != '"' && *p != '\\' && *p >= 0x20)
-			continue;
-		buf_append(b, run, (size_t)((const char *)p - run));
-		if (*p < 0x20)
-			buf_printf(b, "\\u%04x", *p);
-		else {
-			buf_putc(b, '\\');
-			buf_putc(b, (char)*p);
-		}
-		run = (const char *)p + 1;
-	}
-	buf_puts(b, run);
-	buf_putc(b, '"');
-}
-
-/* A whole number into b without printf (hundreds of cells per answer). */
-static void put_int(Buf *b, int64_t v)
-{
-	char d[24];
-	size_t n = sizeof d;
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	do
-		d[--n] = (char)('0' + u % 10);
-	while ((u /= 10) && n > 1);
-	if (v < 0)
-		d[--n] = '-';
-	buf_append(b, d + n, sizeof d - n);
-}
-
-/* A rate to six decimals (a millionth of a percent is more than any report means). */
-static void put_rate(Buf *b, double x)
-{
-	int64_t micro = (int64_t)(x * 1e6 + (x < 0 ? -0.5 : 0.5));
-	if (micro < 0) {
-		buf_putc(b, '-');
-		micro = -micro;
-	}
-	put_int(b, micro / 1000000);
-	char f[8];
-	int64_t frac = micro % 1000000;
-	for (int i = 6; i-- > 0; frac /= 10)
-		f[i] = (char)('0' + frac % 10);
-	int n = 6;
-	while (n > 1 && f[n - 1] == '0')
-		n--;
-	buf_putc(b, '.');
-	buf_append(b, f, (size_t)n);
-}
-
-static void cells_write(Buf *b, const TotalQuery *q, const TotalCell *cells)
-{
-	buf_putc(b, '[');
+	json_t *a = json_array();
 	for (size_t i = 0; i < q->ncodes; i++) {
 		const TotalCell *c = &cells[i];
-		if (i)
-			buf_putc(b, ',');
-		if (q->codes[i][0] == 'R' && q->codes[i][1] == '_') {
-			buf_puts(b, "{\"num\":");
-			put_int(b, c->num);
-			buf_puts(b, ",\"den\":");
-			put_int(b, c->den);
-			buf_puts(b, ",\"rate\":");
-			if (c->has && c->den)
-				put_rate(b, c->rate);
-			else
-				buf_puts(b, "null");
-			buf_putc(b, '}');
-		} else {
-			buf_puts(b, "{\"value\":");
-			if (c->has)
-				put_int(b, c->value);
-			else
-				buf_puts(b, "null");
-			buf_puts(b, ",\"clubs\":");
-			put_int(b, c->clubs);
-			buf_putc(b, '}');
-		}
+		if (q->codes[i][0] == 'R' && q->codes[i][1] == '_')
+			json_array_append_new(a, json_pack("{s:I, s:I, s:o}", "num", (json_int_t)c->num, "den",
+							   (json_int_t)c->den, "rate",
+							   c->has && c->den ? json_real(c->rate) : json_null()));
+		else
+			json_array_append_new(a, json_pack("{s:o, s:I}", "value",
+							   c->has ? json_integer(c->value) : json_null(), "clubs",
+							   (json_int_t)c->clubs));
 	}
-	buf_putc(b, ']');
+	return a;
 }
 
-static void row_write(Buf *b, const TotalQuery *q, const TotalRow *row)
+static json_t *row_json(const TotalQuery *q, const TotalRow *row)
 {
-	buf_putc(b, '{');
+	json_t *j = json_object();
 	if (row->period[0]) {
-		buf_puts(b, "\"period\":");
-		json_str(b, row->period);
+		json_object_set_new(j, "period", json_string(row->period));
 	} else {
-		buf_puts(b, "\"code\":");
-		json_str(b, row->code);
-		buf_puts(b, ",\"name\":");
-		json_str(b, row->name);
-		buf_puts(b, ",\"level\":");
-		json_str(b, row->level);
-		if (row->club_id) {
-			buf_puts(b, ",\"club_id\":");
-			put_int(b, row->club_id);
-		}
+		json_object_set_new(j, "code", json_string(row->code));
+		json_object_set_new(j, "name", json_string(row->name));
+		json_object_set_new(j, "level", json_string(row->level));
+		if (row->club_id)
+			json_object_set_new(j, "club_id", json_integer(row->club_id));
 	}
-	buf_puts(b, ",\"from\":");
-	json_str(b, row->from);
-	buf_puts(b, ",\"to\":");
-	json_str(b, row->to);
-	buf_puts(b, ",\"cells\":");
-	cells_write(b, q, row->cells);
-	buf_putc(b, '}');
+	json_object_set_new(j, "from", json_string(row->from));
+	json_object_set_new(j, "to", json_string(row->to));
+	json_object_set_new(j, "cells", cells_json(q, row->cells));
+	return j;
 }
 
 /* Splits the indicators asked for (?indicators=A,B, or the parameter repeated) into codes in the
@@ -303,9 +223,12 @@ HandlerResult api_aggregates(Req *r)
 		return resp_err(r, &e);
 	}
 	int en = strcmp(r->lang, "en") == 0;
+	json_t *rows = json_array();
+	for (size_t i = 0; i < a.nrows; i++)
+		json_array_append_new(rows, row_json(&q, &a.rows[i]));
 	static const char *const steps[] = {"month", "quarter", "year"};
 	static const char *const classes[] = {"all", "submitted", "approved"};
-	json_t *j = json_pack("{s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:s?, s:s, s:{s:s, s:s, s:s}, s:o}",
+	json_t *j = json_pack("{s:{s:s, s:s, s:s}, s:s, s:s, s:s, s:s?, s:s, s:{s:s, s:s, s:s}, s:o, s:o, s:o}",
 			      "unit", "code", a.unit_code, "name", a.unit_name, "level", a.unit_level,
 			      "from", q.from, "to", q.to, "by", q.by_child ? "child" : "month",
 			      "step", q.by_child ? NULL : steps[q.step], "status", classes[q.cls],
@@ -313,34 +236,18 @@ HandlerResult api_aggregates(Req *r)
 			      q.geo == TOTAL_THEN ? tr(r, "Theo địa giới khi đó", "As organised then")
 						  : tr(r, "Quy đổi theo địa giới hiện nay", "Restated to today's units"),
 			      "note", (en ? a.geo_note_en : a.geo_note_vi) ? (en ? a.geo_note_en : a.geo_note_vi) : "",
-			      "columns", columns);
-	char *head = j ? json_dumps(j, JSON_COMPACT) : NULL;
-	json_decref(j);
-	if (!head) {
-		total_free(&a);
-		return H_FATAL;
-	}
-	/* the head without its closing brace, then the rows and the total */
-	Buf b;
-	buf_init(&b, 0);
-	buf_append(&b, head, strlen(head) - 1);
-	free(head);
-	buf_puts(&b, ",\"rows\":[");
-	for (size_t i = 0; i < a.nrows; i++) {
-		if (i)
-			buf_putc(&b, ',');
-		row_write(&b, &q, &a.rows[i]);
-	}
-	buf_puts(&b, "],\"total\":");
-	row_write(&b, &q, &a.total);
-	buf_putc(&b, '}');
+			      "columns", columns, "rows", rows, "total", row_json(&q, &a.total));
 	total_free(&a);
-	if (b.failed) {
-		buf_free(&b);
+	if (!j)
 		return H_FATAL;
-	}
-	HandlerResult hr = resp_text(r, 200, "application/json; charset=utf-8", buf_str(&b));
-	buf_free(&b);
+	/* Rates to six significant digits: more than any report means, and cheaper to write for the
+	 * hundreds of cells of a province by commune. */
+	char *text = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(6));
+	json_decref(j);
+	if (!text)
+		return H_FATAL;
+	HandlerResult hr = resp_text(r, 200, "application/json; charset=utf-8", text);
+	free(text);
 	return hr;
 }
 

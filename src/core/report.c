@@ -522,19 +522,19 @@ static void balance_check(Report *r, const Stored *prev, ReportProblems *p)
 		vi_format_money(expect, ve);
 		char vi[REPORT_MESSAGE_MAX], en[REPORT_MESSAGE_MAX];
 		if (a->value > expect || !slack) {
-			snprintf(vi, sizeof vi, "%s (%s) phải bằng số tháng trước cộng cho vay trừ thu nợ: %s = %s",
+			snprintf(vi, sizeof vi, "%.240s (%s) phải bằng số tháng trước cộng cho vay trừ thu nợ: %.160s = %s",
 				 a->ind.label_vi, va, terms_vi, ve);
-			snprintf(en, sizeof en, "%s (%s) must equal last month's plus lent minus repaid: %s = %s",
+			snprintf(en, sizeof en, "%.240s (%s) must equal last month's plus lent minus repaid: %.160s = %s",
 				 a->ind.label_en, va, terms_en, ve);
 			problem(p, a->ind.code, vi, en);
 		} else {
 			vi_format_money(expect - a->value, vd);
 			snprintf(vi, sizeof vi,
-				 "%s (%s) thấp hơn số tháng trước cộng cho vay trừ thu nợ (%s = %s): %s được coi là nợ "
+				 "%.240s (%s) thấp hơn số tháng trước cộng cho vay trừ thu nợ (%.160s = %s): %s được coi là nợ "
 				 "xoá; xin xác nhận",
 				 a->ind.label_vi, va, terms_vi, ve, vd);
 			snprintf(en, sizeof en,
-				 "%s (%s) is below last month's plus lent minus repaid (%s = %s): %s counts as written "
+				 "%.240s (%s) is below last month's plus lent minus repaid (%.160s = %s): %s counts as written "
 				 "off; please confirm",
 				 a->ind.label_en, va, terms_en, ve, vd);
 			report_problem_add(p, a->ind.code, 1, vi, en);

@@ -130,10 +130,23 @@ PgStmt *pg_prepare(PgDb *db, const char *name, const char *sql)
 		free(st);
 		return NULL;
 	}
-	snprintf(st->pname, sizeof st->pname, "s%d", ++db->nstmts);
-	PGresult *r = PQprepare(db->c, st->pname, sql, st->nparams, NULL);
-	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-	PQclear(r);
+	/* A parameter whose type the server cannot infer from its use ("$1 IS NULL") is text: ours
+	 * are. Each such parameter is typed and the statement prepared again. */
+	Oid types[PG_PARAMS_MAX] = {0};
+	int ok = 0;
+	for (int attempt = 0; attempt <= st->nparams && !ok; attempt++) {
+		snprintf(st->pname, sizeof st->pname, "s%d", ++db->nstmts);
+		PGresult *r = PQprepare(db->c, st->pname, sql, st->nparams, types);
+		ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		const char *state = ok ? NULL : PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		const char *msg = ok ? NULL : PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+		const char *at = msg ? strstr(msg, "data type of parameter $") : NULL;
+		int n = at ? (int)strtol(at + 24, NULL, 10) : 0;
+		PQclear(r);
+		if (ok || !state || strcmp(state, "42P18") != 0 || n < 1 || n > st->nparams || types[n - 1])
+			break;
+		types[n - 1] = 25; /* text */
+	}
 	if (!ok) {
 		char what[160];
 		snprintf(what, sizeof what, "cannot prepare %s", name);
