@@ -22,8 +22,9 @@ const Command commands[] = {
 	{"init", cmd_init, "Create a database, or bring an existing one to this version's schema",
 	 "--db FILE", "db="},
 	{"serve", cmd_serve, "Serve the web pages and the JSON API",
-	 "--db FILE [--listen HOST:PORT] [--threads N] [--tmpdir DIR] [--secure-cookies]",
-	 "db= listen= threads= tmpdir= secure-cookies"},
+	 "--db FILE|postgresql://... [--listen HOST:PORT] [--threads N] [--tmpdir DIR] [--secure-cookies] "
+	 "[--trusted-proxy ADDRESS]",
+	 "db= listen= threads= tmpdir= secure-cookies trusted-proxy="},
 	{"demo", cmd_demo, "Create a demo database (a country of clubs and members) and print its log-ins",
 	 "--db FILE [--clubs N] [--seed N]", "db= clubs= seed="},
 	{"check", cmd_check, "Check the database's integrity and the report totals", "--db FILE [--repair]", "db= repair"},

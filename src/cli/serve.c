@@ -50,6 +50,7 @@ int cmd_serve(const Command *c, Opts *o)
 	const char *tmp = opt(o, "tmpdir");
 	if (!tmp)
 		tmp = getenv("TMPDIR");
-	ServerConfig cfg = {path, host, port, threads, tmp && *tmp ? tmp : "/tmp", opt(o, "secure-cookies") != NULL};
+	ServerConfig cfg = {path, host, port, threads, tmp && *tmp ? tmp : "/tmp", opt(o, "secure-cookies") != NULL,
+			    opt(o, "trusted-proxy")};
 	return server_run(&cfg) == 0 ? EXIT_OK : EXIT_FAIL;
 }

@@ -1,6 +1,7 @@
 /* Responses (see req.h, response.h): every one leaves through response_queue, which adds the
  * security headers, so no handler can forget them. */
 #include "http/response.h"
+#include "http/server.h"
 
 #include <arpa/inet.h>
 #include <stdatomic.h>
@@ -103,6 +104,18 @@ const char *req_ip(Req *r)
 			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, r->actor.ip, sizeof r->actor.ip);
 		else if (sa->sa_family == AF_INET6)
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->actor.ip, sizeof r->actor.ip);
+	}
+	/* Behind the trusted reverse proxy, the client is the last address it added. */
+	const ServerConfig *cfg = server_config();
+	const char *proxy = cfg ? cfg->trusted_proxy : NULL;
+	if (proxy && *proxy && strcmp(r->actor.ip, proxy) == 0) {
+		const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For");
+		const char *last = xff ? strrchr(xff, ',') : NULL;
+		last = last ? last + 1 : xff;
+		while (last && *last == ' ')
+			last++;
+		if (last && *last && strlen(last) < sizeof r->actor.ip && strspn(last, "0123456789abcdefABCDEF.:") == strlen(last))
+			snprintf(r->actor.ip, sizeof r->actor.ip, "%s", last);
 	}
 	return r->actor.ip[0] ? r->actor.ip : "-";
 }

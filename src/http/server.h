@@ -10,6 +10,8 @@ typedef struct ServerConfig {
 	unsigned threads;
 	const char *tmpdir;      /* uploads are spooled here */
 	int secure_cookies;      /* add Secure to cookies (behind HTTPS) */
+	const char *trusted_proxy; /* the address of a reverse proxy (nginx) whose X-Forwarded-For
+				    * names the client; NULL = none */
 } ServerConfig;
 
 /* Serves until SIGTERM or SIGINT, then finishes the requests in flight and returns 0. Prints
