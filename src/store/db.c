@@ -307,6 +307,13 @@ int db_col_is_null(Stmt *st, int i)
 	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
 }
 
+int db_col_count(Stmt *st)
+{
+	if (st->pg)
+		return pg_col_count(st->pg);
+	return sqlite3_column_count(st->st);
+}
+
 void db_reset(Stmt *st)
 {
 	if (st->pg) {

@@ -63,6 +63,8 @@ DbStatus db_exec_stmt(Stmt *st);
 int64_t db_col_int(Stmt *st, int i);
 const char *db_col_text(Stmt *st, int i);
 int db_col_is_null(Stmt *st, int i);
+/* Number of columns of the current result. */
+int db_col_count(Stmt *st);
 
 /* Resets st for reuse (done automatically by db_stmt). */
 void db_reset(Stmt *st);
@@ -98,6 +100,17 @@ int db_backup(Db *db, const char *dest, char *err, size_t errlen);
 
 /* Replaces the contents of db with the database file src (checked first by the caller). */
 int db_restore_from(Db *db, const char *src, char *err, size_t errlen);
+
+/* Copies every row of every table of the SQLite database from into to, whose schema is already
+ * made (by the same migrations) and holds no data of its own but what the migrations seed (which
+ * is replaced). In one transaction on to: all or nothing. Then compares each table's row count
+ * and a checksum of its numbers on both sides. progress(table, rows, arg) is called per table.
+ * 0, or -1 with a reason in err. */
+int db_copy_all(Db *from, Db *to, void (*progress)(const char *table, int64_t rows, void *arg), void *arg,
+		char *err, size_t errlen);
+
+/* 1 when the database holds any table at all (a target for a copy must not), 0 not, -1 error. */
+int db_has_tables(Db *db);
 
 /* The database engine and its version, e.g. "SQLite 3.40.1". */
 const char *db_engine(void);

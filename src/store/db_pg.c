@@ -271,6 +271,11 @@ int pg_col_is_null(PgStmt *st, int i)
 	return !st->res || st->row < 0 || PQgetisnull(st->res, st->row, i);
 }
 
+int pg_col_count(PgStmt *st)
+{
+	return st->res ? PQnfields(st->res) : 0;
+}
+
 int64_t pg_changes(PgDb *db)
 {
 	return db->changes;

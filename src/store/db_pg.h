@@ -28,6 +28,7 @@ DbStatus pg_step(PgStmt *st);
 int64_t pg_col_int(PgStmt *st, int i);
 const char *pg_col_text(PgStmt *st, int i);
 int pg_col_is_null(PgStmt *st, int i);
+int pg_col_count(PgStmt *st);
 
 int64_t pg_changes(PgDb *db);
 int64_t pg_last_id(PgDb *db);
