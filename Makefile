@@ -7,7 +7,7 @@ DEMO_DB ?= demo.db
 LISTEN ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 15
 
-.PHONY: all deps build demo check check-fast unit http browser asan fuzz bench clean
+.PHONY: all deps build demo check check-fast unit http browser asan fuzz bench bench-pg clean
 
 all: build
 
@@ -43,6 +43,10 @@ fuzz:
 
 bench: deps build
 	./bench/run
+
+# The same requests on SQLite and PostgreSQL, one server and two behind nginx, side by side.
+bench-pg: deps build
+	./bench/pg
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)

@@ -12,7 +12,7 @@
 #include "lib/buf.h"
 #include "lib/log.h"
 
-enum { PG_PARAMS_MAX = 32 };
+enum { PG_PARAMS_MAX = 4096 }; /* a multi-row INSERT of a bulk load has many */
 
 struct PgDb {
 	PGconn *c;
@@ -27,7 +27,7 @@ struct PgStmt {
 	char pname[16];
 	const char *name;
 	int nparams;
-	char *values[PG_PARAMS_MAX];
+	char **values;                  /* nparams of them (NULL = SQL NULL) */
 	PGresult *res;
 	int row, nrows;                 /* row: the current row, -1 before the first step */
 	int done;
@@ -125,14 +125,20 @@ PgStmt *pg_prepare(PgDb *db, const char *name, const char *sql)
 	st->name = name;
 	st->nparams = max_param(sql);
 	st->row = -1;
-	if (st->nparams > PG_PARAMS_MAX) {
+	st->values = st->nparams <= PG_PARAMS_MAX ? calloc((size_t)st->nparams + 1, sizeof *st->values) : NULL;
+	if (!st->values) {
 		log_error("store: %s has more than %d parameters", name, PG_PARAMS_MAX);
 		free(st);
 		return NULL;
 	}
 	/* A parameter whose type the server cannot infer from its use ("$1 IS NULL") is text: ours
 	 * are. Each such parameter is typed and the statement prepared again. */
-	Oid types[PG_PARAMS_MAX] = {0};
+	Oid *types = calloc((size_t)st->nparams + 1, sizeof *types);
+	if (!types) {
+		free(st->values);
+		free(st);
+		return NULL;
+	}
 	int ok = 0;
 	for (int attempt = 0; attempt <= st->nparams && !ok; attempt++) {
 		snprintf(st->pname, sizeof st->pname, "s%d", ++db->nstmts);
@@ -147,10 +153,12 @@ PgStmt *pg_prepare(PgDb *db, const char *name, const char *sql)
 			break;
 		types[n - 1] = 25; /* text */
 	}
+	free(types);
 	if (!ok) {
 		char what[160];
 		snprintf(what, sizeof what, "cannot prepare %s", name);
 		remember_error(db, what);
+		free(st->values);
 		free(st);
 		return NULL;
 	}
@@ -167,9 +175,9 @@ void pg_reset(PgStmt *st)
 	st->done = 0;
 }
 
-static void clear_bindings(PgStmt *st)
+void pg_clear(PgStmt *st)
 {
-	for (int i = 0; i < PG_PARAMS_MAX; i++) {
+	for (int i = 0; i < st->nparams; i++) {
 		free(st->values[i]);
 		st->values[i] = NULL;
 	}
@@ -180,13 +188,14 @@ void pg_stmt_free(PgStmt *st)
 	if (!st)
 		return;
 	pg_reset(st);
-	clear_bindings(st);
+	pg_clear(st);
+	free(st->values);
 	free(st);
 }
 
 void pg_bind_text(PgStmt *st, int i, const char *s)
 {
-	if (i < 1 || i > PG_PARAMS_MAX)
+	if (i < 1 || i > st->nparams)
 		return;
 	free(st->values[i - 1]);
 	st->values[i - 1] = s ? strdup(s) : NULL;
