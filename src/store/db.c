@@ -198,8 +198,7 @@ Stmt *db_stmt(Db *db, const char *name, const char *sql)
 		if (s->name == name || strcmp(s->name, name) == 0) {
 			if (s->pg) {
 				pg_reset(s->pg);
-				for (int k = 1; k <= 32; k++)
-					pg_bind_text(s->pg, k, NULL);
+				pg_clear_bindings(s->pg);
 				return s;
 			}
 			sqlite3_reset(s->st);
