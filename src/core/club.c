@@ -574,10 +574,11 @@ int settings_set_older_age(Db *db, const Actor *by, int age, Err *e)
 #define COMP_SCOPE SCOPE_CLUB_SQL("$1", "$2")
 /* Where the clubs come from: one club (its index), a unit (every club whose commune rolls up
  * into it, found through unit_reach, then each club's members through their index), or the
- * whole country. Every parameter is named in each, so all three take the same bindings. */
-#define COMP_FROM_CLUB " FROM clubs c WHERE c.id = $3 AND $4 = $4 AND "
-#define COMP_FROM_UNIT " FROM unit_reach fr JOIN clubs c ON c.unit_id = fr.unit_id WHERE fr.ancestor_id = $4 AND $3 = $3 AND "
-#define COMP_FROM_ALL " FROM clubs c WHERE $3 = $3 AND $4 = $4 AND "
+ * whole country. All three take the same bindings; a number one of them does not use is ignored by
+ * the store. */
+#define COMP_FROM_CLUB " FROM clubs c WHERE c.id = $3 AND "
+#define COMP_FROM_UNIT " FROM unit_reach fr JOIN clubs c ON c.unit_id = fr.unit_id WHERE fr.ancestor_id = $4 AND "
+#define COMP_FROM_ALL " FROM clubs c WHERE "
 #define COMP_MEMBERS_SQL(from)                                                                        \
 	"SELECT COUNT(*), "                                                                              \
 	"COALESCE(SUM(CASE WHEN (m.birth_date IS NOT NULL AND m.birth_date <= $6) OR "                   \

@@ -198,7 +198,7 @@ Stmt *db_stmt(Db *db, const char *name, const char *sql)
 		if (s->name == name || strcmp(s->name, name) == 0) {
 			if (s->pg) {
 				pg_reset(s->pg);
-				pg_clear(s->pg);
+				pg_clear_bindings(s->pg);
 				return s;
 			}
 			sqlite3_reset(s->st);

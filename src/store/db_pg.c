@@ -12,7 +12,8 @@
 #include "lib/buf.h"
 #include "lib/log.h"
 
-enum { PG_PARAMS_MAX = 4096 }; /* a multi-row INSERT of a bulk load has many */
+/* As many parameters as the protocol allows; SQLite's own limit is higher than any statement's. */
+enum { PG_PARAMS_MAX = 65535 };
 
 struct PgDb {
 	PGconn *c;
@@ -27,7 +28,7 @@ struct PgStmt {
 	char pname[16];
 	const char *name;
 	int nparams;
-	char **values;                  /* nparams of them (NULL = SQL NULL) */
+	char **values;                  /* nparams strings, NULL for SQL NULL */
 	PGresult *res;
 	int row, nrows;                 /* row: the current row, -1 before the first step */
 	int done;
@@ -116,6 +117,23 @@ static void remember_error(PgDb *db, const char *what)
 		log_error("store: %s: %s", what, db->err);
 }
 
+/* One PQprepare; on failure returns its SQLSTATE (copied into state) and the number N of a
+ * "could not determine data type of parameter $N" (0 otherwise). */
+static int prepare_once(PgStmt *st, const char *sql, const Oid *types, char state[6], int *untyped)
+{
+	PgDb *db = st->db;
+	snprintf(st->pname, sizeof st->pname, "s%d", ++db->nstmts);
+	PGresult *r = PQprepare(db->c, st->pname, sql, st->nparams, types);
+	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	const char *code = ok ? NULL : PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	const char *msg = ok ? NULL : PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	const char *at = msg ? strstr(msg, "data type of parameter $") : NULL;
+	snprintf(state, 6, "%s", code ? code : "");
+	*untyped = at ? (int)strtol(at + 24, NULL, 10) : 0;
+	PQclear(r);
+	return ok;
+}
+
 PgStmt *pg_prepare(PgDb *db, const char *name, const char *sql)
 {
 	PgStmt *st = calloc(1, sizeof *st);
@@ -125,44 +143,54 @@ PgStmt *pg_prepare(PgDb *db, const char *name, const char *sql)
 	st->name = name;
 	st->nparams = max_param(sql);
 	st->row = -1;
-	st->values = st->nparams <= PG_PARAMS_MAX ? calloc((size_t)st->nparams + 1, sizeof *st->values) : NULL;
-	if (!st->values) {
+	if (st->nparams > PG_PARAMS_MAX) {
 		log_error("store: %s has more than %d parameters", name, PG_PARAMS_MAX);
 		free(st);
 		return NULL;
 	}
-	/* A parameter whose type the server cannot infer from its use ("$1 IS NULL") is text: ours
-	 * are. Each such parameter is typed and the statement prepared again. */
 	Oid *types = calloc((size_t)st->nparams + 1, sizeof *types);
-	if (!types) {
+	st->values = calloc((size_t)st->nparams + 1, sizeof *st->values);
+	if (!types || !st->values) {
+		free(types);
 		free(st->values);
 		free(st);
 		return NULL;
 	}
+	/* A parameter whose type the server cannot infer from its use ("$1 IS NULL", or a number the
+	 * SQL skips, which SQLite allows) is text: ours are. Each such parameter is typed and the
+	 * statement prepared again. Inside a transaction a failed prepare would abort it, so the
+	 * attempts run under a savepoint. */
+	int in_tx = pg_in_tx(db);
 	int ok = 0;
+	if (in_tx && pg_plain(db, "SAVEPOINT ishc_prepare") != DB_OK)
+		goto failed;
 	for (int attempt = 0; attempt <= st->nparams && !ok; attempt++) {
-		snprintf(st->pname, sizeof st->pname, "s%d", ++db->nstmts);
-		PGresult *r = PQprepare(db->c, st->pname, sql, st->nparams, types);
-		ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-		const char *state = ok ? NULL : PQresultErrorField(r, PG_DIAG_SQLSTATE);
-		const char *msg = ok ? NULL : PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-		const char *at = msg ? strstr(msg, "data type of parameter $") : NULL;
-		int n = at ? (int)strtol(at + 24, NULL, 10) : 0;
-		PQclear(r);
-		if (ok || !state || strcmp(state, "42P18") != 0 || n < 1 || n > st->nparams || types[n - 1])
+		char state[6];
+		int n = 0;
+		ok = prepare_once(st, sql, types, state, &n);
+		/* 42P18 indeterminate datatype, 42P08 ambiguous parameter (CASE WHEN $4 IS NULL ...) */
+		if (ok || (strcmp(state, "42P18") != 0 && strcmp(state, "42P08") != 0) || n < 1 || n > st->nparams || types[n - 1])
 			break;
 		types[n - 1] = 25; /* text */
+		if (in_tx && pg_plain(db, "ROLLBACK TO SAVEPOINT ishc_prepare") != DB_OK)
+			break;
 	}
-	free(types);
 	if (!ok) {
 		char what[160];
 		snprintf(what, sizeof what, "cannot prepare %s", name);
 		remember_error(db, what);
-		free(st->values);
-		free(st);
-		return NULL;
 	}
-	return st;
+	if (in_tx && pg_plain(db, ok ? "RELEASE SAVEPOINT ishc_prepare" : "ROLLBACK TO SAVEPOINT ishc_prepare") != DB_OK)
+		ok = 0;
+	if (ok) {
+		free(types);
+		return st;
+	}
+failed:
+	free(types);
+	free(st->values);
+	free(st);
+	return NULL;
 }
 
 void pg_reset(PgStmt *st)
@@ -175,7 +203,7 @@ void pg_reset(PgStmt *st)
 	st->done = 0;
 }
 
-void pg_clear(PgStmt *st)
+void pg_clear_bindings(PgStmt *st)
 {
 	for (int i = 0; i < st->nparams; i++) {
 		free(st->values[i]);
@@ -188,13 +216,14 @@ void pg_stmt_free(PgStmt *st)
 	if (!st)
 		return;
 	pg_reset(st);
-	pg_clear(st);
+	pg_clear_bindings(st);
 	free(st->values);
 	free(st);
 }
 
 void pg_bind_text(PgStmt *st, int i, const char *s)
 {
+	/* A number the SQL does not use is ignored, as SQLite does. */
 	if (i < 1 || i > st->nparams)
 		return;
 	free(st->values[i - 1]);

@@ -22,7 +22,8 @@ void pg_close(PgDb *db);
 PgStmt *pg_prepare(PgDb *db, const char *name, const char *sql);
 void pg_stmt_free(PgStmt *st);
 void pg_reset(PgStmt *st);
-void pg_clear(PgStmt *st);          /* every parameter back to NULL */
+/* Sets every parameter back to NULL. */
+void pg_clear_bindings(PgStmt *st);
 void pg_bind_int(PgStmt *st, int i, int64_t v);
 void pg_bind_text(PgStmt *st, int i, const char *s);
 DbStatus pg_step(PgStmt *st);

@@ -42,6 +42,20 @@ export function psql(sql, dbname = 'postgres') {
 }
 let pgCount = 0;
 let pgTemplate = null;
+// Every PostgreSQL database this process made and has not dropped yet: dropped when it exits.
+const pgMade = new Set();
+let pgHooked = false;
+function pgCreate(name, template) {
+  if (!pgHooked) {
+    pgHooked = true;
+    process.on('exit', () => {
+      if (pgMade.size) spawnSync('psql', [pgUrl('postgres'), '-q', ...[...pgMade].flatMap((n) => ['-c', `DROP DATABASE IF EXISTS ${n} WITH (FORCE)`])]);
+    });
+  }
+  psql(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  pgMade.add(name);
+  return pgUrl(name);
+}
 
 // A fresh database with the six role users (username = role name).
 export function makeDb(dir) {
@@ -49,23 +63,43 @@ export function makeDb(dir) {
     // One initialised database per test process, copied for each server (CREATE DATABASE ...
     // TEMPLATE is a file copy: fast).
     if (!pgTemplate) {
-      pgTemplate = `tmpl_${process.pid}_${Date.now() % 100000}`;
-      psql(`CREATE DATABASE ${pgTemplate}`);
-      initDb(pgUrl(pgTemplate));
-      process.on('exit', () => spawnSync('psql', [pgUrl('postgres'), '-qc', `DROP DATABASE IF EXISTS ${pgTemplate}`]));
+      const name = `tmpl_${process.pid}_${Date.now() % 100000}`;
+      initDb(pgCreate(name));
+      pgTemplate = name;
     }
     const name = `t_${process.pid}_${++pgCount}_${Date.now() % 100000}`;
-    psql(`CREATE DATABASE ${name} TEMPLATE ${pgTemplate}`);
-    return pgUrl(name);
+    return pgCreate(name, pgTemplate);
   }
   return initDb(join(dir, 'test.db'));
 }
 
-// Drops a PostgreSQL database made by makeDb (nothing for a file: its folder goes).
+// A database with nothing in it yet, for `ishc init` or `ishc demo` to fill: the file name in dir
+// (not created) on SQLite, a new empty PostgreSQL database with ISHC_TEST_PG. dropDb removes it.
+export function emptyDb(dir, file = 'test.db') {
+  if (!PG) return join(dir, file);
+  const name = `e_${process.pid}_${++pgCount}_${Date.now() % 100000}`;
+  return pgCreate(name);
+}
+
+// Drops a PostgreSQL database made by makeDb or emptyDb (nothing for a file: its folder goes).
 export function dropDb(db) {
   if (!PG || !db.startsWith('postgresql://')) return;
   const name = db.slice('postgresql:///'.length).split('?')[0];
+  pgMade.delete(name);
   spawnSync('psql', [pgUrl('postgres'), '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+}
+
+// Runs trusted SQL on a database made by makeDb or emptyDb, as the engine's own shell does
+// (sqlite3 or psql); returns the rows as text, columns separated by |.
+export function dbSql(db, sql) {
+  if (db.startsWith('postgresql://')) {
+    const r = spawnSync('psql', [db, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `psql ${sql}: ${r.stderr}`);
+    return r.stdout;
+  }
+  const r = spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `sqlite3 ${sql}: ${r.stderr}`);
+  return r.stdout;
 }
 
 function initDb(db) {
