@@ -88,7 +88,9 @@ void pg_close(PgDb *db)
 	free(db);
 }
 
-static int max_param(const char *sql)
+/* The highest $N in sql (outside quotes); when used is not NULL, used[N - 1] is set for each N
+ * that occurs (used holds at least that many entries). */
+static int scan_params(const char *sql, char *used)
 {
 	int max = 0;
 	char quote = 0;
@@ -102,9 +104,24 @@ static int max_param(const char *sql)
 			int n = (int)strtol(p + 1, NULL, 10);
 			if (n > max)
 				max = n;
+			if (used && n >= 1)
+				used[n - 1] = 1;
 		}
 	}
 	return max;
+}
+
+/* The N of a "$N" found at the 1-based character position pos of sql (as the server reports an
+ * error's position), 0 when there is none. */
+static int param_at(const char *sql, long pos)
+{
+	const unsigned char *p = (const unsigned char *)sql;
+	for (long c = 1; *p && c < pos; c++) {
+		p++;
+		while ((*p & 0xC0) == 0x80)
+			p++;
+	}
+	return *p == '$' && isdigit(p[1]) ? (int)strtol((const char *)p + 1, NULL, 10) : 0;
 }
 
 static void remember_error(PgDb *db, const char *what)
@@ -117,8 +134,9 @@ static void remember_error(PgDb *db, const char *what)
 		log_error("store: %s: %s", what, db->err);
 }
 
-/* One PQprepare; on failure returns its SQLSTATE (copied into state) and the number N of a
- * "could not determine data type of parameter $N" (0 otherwise). */
+/* One PQprepare. On failure copies its SQLSTATE into state and sets *untyped to the N of the
+ * parameter the error is about: the $N at the error's position in sql, or failing that the one
+ * named in an English "could not determine data type of parameter $N" (0 when neither). */
 static int prepare_once(PgStmt *st, const char *sql, const Oid *types, char state[6], int *untyped)
 {
 	PgDb *db = st->db;
@@ -126,10 +144,13 @@ static int prepare_once(PgStmt *st, const char *sql, const Oid *types, char stat
 	PGresult *r = PQprepare(db->c, st->pname, sql, st->nparams, types);
 	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
 	const char *code = ok ? NULL : PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	const char *pos = ok ? NULL : PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION);
 	const char *msg = ok ? NULL : PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
 	const char *at = msg ? strstr(msg, "data type of parameter $") : NULL;
 	snprintf(state, 6, "%s", code ? code : "");
-	*untyped = at ? (int)strtol(at + 24, NULL, 10) : 0;
+	*untyped = pos ? param_at(sql, strtol(pos, NULL, 10)) : 0;
+	if (!*untyped && at)
+		*untyped = (int)strtol(at + 24, NULL, 10);
 	PQclear(r);
 	return ok;
 }
@@ -141,7 +162,7 @@ PgStmt *pg_prepare(PgDb *db, const char *name, const char *sql)
 		return NULL;
 	st->db = db;
 	st->name = name;
-	st->nparams = max_param(sql);
+	st->nparams = scan_params(sql, NULL);
 	st->row = -1;
 	if (st->nparams > PG_PARAMS_MAX) {
 		log_error("store: %s has more than %d parameters", name, PG_PARAMS_MAX);
@@ -149,17 +170,26 @@ PgStmt *pg_prepare(PgDb *db, const char *name, const char *sql)
 		return NULL;
 	}
 	Oid *types = calloc((size_t)st->nparams + 1, sizeof *types);
+	char *used = calloc((size_t)st->nparams + 1, 1);
 	st->values = calloc((size_t)st->nparams + 1, sizeof *st->values);
-	if (!types || !st->values) {
+	if (!types || !used || !st->values) {
 		free(types);
+		free(used);
 		free(st->values);
 		free(st);
 		return NULL;
 	}
-	/* A parameter whose type the server cannot infer from its use ("$1 IS NULL", or a number the
-	 * SQL skips, which SQLite allows) is text: ours are. Each such parameter is typed and the
-	 * statement prepared again. Inside a transaction a failed prepare would abort it, so the
-	 * attempts run under a savepoint. */
+	/* A number the SQL skips (SQLite allows it: one binding serves several variants of a
+	 * statement) is text, which its binding never needs to match. */
+	scan_params(sql, used);
+	for (int i = 0; i < st->nparams; i++)
+		if (!used[i])
+			types[i] = 25; /* text */
+	free(used);
+	/* A parameter whose type the server cannot infer from its use ("$1 IS NULL", "CASE WHEN $4
+	 * IS NULL ...") is text too: ours are. Each such parameter is typed and the statement
+	 * prepared again. Inside a transaction a failed prepare would abort it, so the attempts run
+	 * under a savepoint. */
 	int in_tx = pg_in_tx(db);
 	int ok = 0;
 	if (in_tx && pg_plain(db, "SAVEPOINT ishc_prepare") != DB_OK)

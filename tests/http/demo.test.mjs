@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, Client, ishc, makeDir } from '../lib/harness.mjs';
+import { startServer, Client, ishc, makeDir, emptyDb, dropDb, dbSql, PG } from '../lib/harness.mjs';
 
 const CLUBS = 120;
 const SEED = '42';
@@ -25,15 +25,21 @@ const LOGINS = {
   viewer: ['nhataitro', 'ishc-demo-viewer'],
 };
 
+// Reads the demo's database directly (a file read-only on SQLite; psql on PostgreSQL). The SQL is
+// written for both engines.
 function sql(file, query) {
+  if (PG) return dbSql(file, query);
   const r = spawnSync('sqlite3', ['-readonly', file, query], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
 }
 
+// A number inside a JSON text column: the engines' JSON functions differ.
+const jsonInt = (col, key) => (PG ? `CAST(CAST(${col} AS json) ->> '${key}' AS BIGINT)` : `json_extract(${col}, '$.${key}')`);
+
 before(async () => {
   dir = makeDir();
-  db = join(dir, 'demo.db');
+  db = emptyDb(dir, 'demo.db');
   out = ishc(['demo', '--db', db, '--clubs', String(CLUBS), '--seed', SEED]);
   assert.equal(out.status, 0, out.stderr);
   srv = await startServer({ dir, db });
@@ -42,7 +48,7 @@ before(async () => {
     await as[role].login(username, password);
   }
 });
-after(async () => { if (srv) await srv.stop(); rmSync(dir, { recursive: true, force: true }); });
+after(async () => { if (srv) await srv.stop(); rmSync(dir, { recursive: true, force: true }); dropDb(db); });
 
 test('the demo says what it made and prints its log-ins', () => {
   assert.match(out.stdout, new RegExp(`is ready: ${CLUBS} clubs in 34 provinces, \\d+ members`));
@@ -104,7 +110,8 @@ test('clubs are founded 2016–2026 in communes of their time, under the right p
   const kinds = sql(db, "SELECT code || ':' || kind FROM programmes ORDER BY code").trim().split('\n');
   assert.ok(kinds.includes('HAI-LTH:donor'), kinds.join(' '));
   // A club founded before the reform sits in a commune of then, one founded after in one of now.
-  const units = sql(db, `SELECT c.founded_on < '2025-07-01', u.valid_to IS NULL, COUNT(*) FROM clubs c
+  const units = sql(db, `SELECT CASE WHEN c.founded_on < '2025-07-01' THEN 1 ELSE 0 END,
+    CASE WHEN u.valid_to IS NULL THEN 1 ELSE 0 END, COUNT(*) FROM clubs c
     JOIN units u ON u.id = c.unit_id WHERE c.founded_on IS NOT NULL GROUP BY 1, 2`).trim().split('\n');
   assert.deepEqual(units.map((l) => l.split('|').slice(0, 2).join('')).sort(), ['01', '10']);
 });
@@ -165,14 +172,14 @@ test('people have Vietnamese names: Nguyễn for about a third, Thị for most o
   assert.ok(nguyen / n > 0.25 && nguyen / n < 0.45, `Nguyễn ${nguyen}/${n}`);
   const families = Number(sql(db, 'SELECT COUNT(DISTINCT family_name) FROM members'));
   assert.ok(families >= 30, `${families} family names`);
-  const thi = sql(db, "SELECT SUM(middle_name LIKE 'Thị%'), COUNT(*) FROM members WHERE sex = 'F' AND birth_year <= 1960")
+  const thi = sql(db, "SELECT SUM(CASE WHEN middle_name LIKE 'Thị%' THEN 1 ELSE 0 END), COUNT(*) FROM members WHERE sex = 'F' AND birth_year <= 1960")
     .trim().split('|').map(Number);
   assert.ok(thi[0] / thi[1] > 0.7, `Thị ${thi[0]}/${thi[1]}`);
   // Names fold for search like any entered by hand.
   assert.equal(sql(db, "SELECT COUNT(*) FROM members WHERE name_fold <> lower(name_fold) OR name_fold LIKE '%  %'").trim(), '0');
   // Nobody is on two books of one commune under the same name and birth year.
   assert.equal(sql(db, `SELECT COUNT(*) FROM (SELECT 1 FROM members m JOIN clubs c ON c.id = m.club_id
-    GROUP BY c.unit_id, m.family_name, m.middle_name, m.given_name, m.birth_year HAVING COUNT(*) > 1)`).trim(), '0');
+    GROUP BY c.unit_id, m.family_name, m.middle_name, m.given_name, m.birth_year HAVING COUNT(*) > 1) d`).trim(), '0');
 });
 
 test('every person is in the name search: typed without accents, found across the country', async () => {
@@ -190,7 +197,7 @@ test('every person is in the name search: typed without accents, found across th
 });
 
 test('the bulk load is audited by batch, not by person', () => {
-  const rows = sql(db, "SELECT COUNT(*), SUM(json_extract(after_json, '$.members')), SUM(json_extract(after_json, '$.clubs')) FROM audit_log WHERE action = 'demo'")
+  const rows = sql(db, `SELECT COUNT(*), SUM(${jsonInt('after_json', 'members')}), SUM(${jsonInt('after_json', 'clubs')}) FROM audit_log WHERE action = 'demo'`)
     .trim().split('|').map(Number);
   assert.ok(rows[0] >= 1 && rows[0] <= 10, `${rows[0]} batch records`);
   assert.equal(rows[1], Number(sql(db, 'SELECT COUNT(*) FROM members')));
@@ -205,10 +212,14 @@ test('the same seed gives the same country; another seed another', () => {
       m.given_name, m.sex, m.birth_year, m.birth_date, m.phone, m.national_id, m.joined_on, m.left_on FROM members m
       JOIN clubs c ON c.id = m.club_id ORDER BY m.id`);
     const make = (name, seed) => {
-      const file = join(d2, name);
+      const file = emptyDb(d2, name);
       const r = ishc(['demo', '--db', file, '--clubs', '30', '--seed', seed]);
       assert.equal(r.status, 0, r.stderr);
-      return dump(file);
+      try {
+        return dump(file);
+      } finally {
+        dropDb(file);
+      }
     };
     const a = make('a.db', '7'), b = make('b.db', '7'), c = make('c.db', '8');
     assert.ok(a.length > 1000);
@@ -273,7 +284,7 @@ test('five years of monthly reports, from each club\'s founding month, under the
   const inForce = Number(sql(db, 'SELECT COUNT(*) FROM indicators WHERE until_version IS NULL'));
   assert.equal(sql(db, `SELECT COUNT(*) FROM reports WHERE catalogue_version <> ${catalogue} OR source <> 'demo'`).trim(), '0');
   assert.equal(sql(db, `SELECT COUNT(*) FROM (SELECT r.id FROM reports r LEFT JOIN report_values v ON v.report_id = r.id
-    GROUP BY r.id HAVING COUNT(v.code) <> ${inForce})`).trim(), '0');
+    GROUP BY r.id HAVING COUNT(v.code) <> ${inForce}) x`).trim(), '0');
   // Clubs founded before the five years report in most of them.
   const old = rows(db, `SELECT c.id, COUNT(r.id) FROM clubs c LEFT JOIN reports r ON r.club_id = c.id
     WHERE c.status = 'active' AND c.founded_on < '${FIRST_MONTH}-01' GROUP BY c.id`);
@@ -359,7 +370,7 @@ test('report values pass every check of the catalogue, member figures as the boo
   assert.ok(pairs > 1000, `${pairs} pairs of months`);
   // Through the API, as the central user reads them: the months of a few clubs, every status.
   const sample = rows(db, `SELECT club_id, period, status FROM reports WHERE id % 97 = 0
-    UNION SELECT club_id, period, status FROM (SELECT club_id, period, status FROM reports WHERE status <> 'approved' ORDER BY id LIMIT 12)`);
+    UNION SELECT club_id, period, status FROM (SELECT club_id, period, status FROM reports WHERE status <> 'approved' ORDER BY id LIMIT 12) s`);
   assert.ok(sample.length >= 20, `${sample.length} sampled`);
   const stored = new Map(rows(db, `SELECT r.club_id || ':' || r.period || ':' || v.code, v.value FROM reports r
     JOIN report_values v ON v.report_id = r.id WHERE r.id % 97 = 0 OR r.status <> 'approved'`));

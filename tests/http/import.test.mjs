@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, Client, USERS, ishc, validateHtml, root, makeDir } from '../lib/harness.mjs';
+import { startServer, Client, USERS, ishc, validateHtml, root, makeDir, emptyDb, dropDb } from '../lib/harness.mjs';
 
 const FIX = join(root, 'tests', 'fixtures', 'import');
 const SAMPLE = join(root, 'data', 'samples', 'danh-sach-thanh-vien-mau.xlsx');
@@ -433,8 +433,8 @@ test('a 5,000-row list loads in one transaction, quickly', async (t) => {
 
 test('the command line: the preview prints each problem, the fixed list loads, nothing twice', async () => {
   const dir = makeDir();
+  const db = emptyDb(dir, 'cli.db');
   try {
-    const db = join(dir, 'cli.db');
     assert.equal(ishc(['init', '--db', db]).status, 0);
     assert.equal(ishc(['import', 'clubs', '--db', db, '--file', join(FIX, 'clubs.csv'), '--preview']).status, 0);
     let r = ishc(['import', 'clubs', '--db', db, '--file', join(FIX, 'clubs.csv')]);
@@ -465,6 +465,7 @@ test('the command line: the preview prints each problem, the fixed list loads, n
   } finally {
     // the directory is small; leave nothing behind
     (await import('node:fs')).rmSync(dir, { recursive: true, force: true });
+    dropDb(db);
   }
 });
 

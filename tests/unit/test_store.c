@@ -101,6 +101,38 @@ static void failed_transaction_rolls_back(void **state)
 	db_close(db);
 }
 
+/* A parameter the SQL only tests for NULL, and a number it skips: SQLite takes both as they come;
+ * PostgreSQL cannot type them and the store types them as text, inside a transaction without
+ * breaking it. */
+static int untyped_then_insert(Db *db, void *arg)
+{
+	Stmt *st = db_stmt(db, "t_untyped", "SELECT 'Đà Lạt', CASE WHEN $1 IS NULL THEN 'none' ELSE $1 END, $3 + 1");
+	if (!st)
+		return -DB_ERROR;
+	db_bind_null(st, 1);
+	db_bind_int(st, 2, 5);
+	db_bind_int(st, 3, 41);
+	if (db_step(st) != DB_ROW)
+		return -DB_ERROR;
+	*(int64_t *)arg = db_col_int(st, 2);
+	int none = strcmp(db_col_text(st, 1), "none") == 0;
+	db_reset(st);
+	if (!none)
+		return 1;
+	int ok = 0;
+	return insert_then(db, &ok);
+}
+
+static void untyped_parameters_inside_a_transaction(void **state)
+{
+	Db *db = kv_db("untyped");
+	int64_t sum = 0;
+	assert_int_equal(db_tx(db, untyped_then_insert, &sum), 0);
+	assert_int_equal(sum, 42);
+	assert_int_equal(count_settings(db), 1);
+	db_close(db);
+}
+
 /* Writes a row, then keeps its write transaction open a while before committing. */
 static int insert_and_hold(Db *db, void *arg)
 {
@@ -193,6 +225,7 @@ int main(void)
 		cmocka_unit_test(dollar_parameters_bind_by_number),
 		cmocka_unit_test(bad_sql_is_reported_not_crashed),
 		cmocka_unit_test(failed_transaction_rolls_back),
+		cmocka_unit_test(untyped_parameters_inside_a_transaction),
 		cmocka_unit_test(writer_waits_for_another_writer),
 		cmocka_unit_test(backup_is_a_complete_copy),
 		cmocka_unit_test(fresh_database_passes_integrity),
