@@ -181,7 +181,13 @@ export class Client {
     if (this.cookies.size) h.Cookie = this.cookieHeader();
     if (this.token) h.Authorization = `Bearer ${this.token}`;
     if (csrf && this.csrf && method !== 'GET' && !h['X-CSRF-Token'] && !this.token) h['X-CSRF-Token'] = this.csrf;
-    const res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+    let res;
+    try {
+      res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+    } catch (e) {
+      // fetch says only "fetch failed": name the request and the socket's reason.
+      throw new Error(`${method} ${path}: ${e.message}${e.cause ? ` (${e.cause.code || ''} ${e.cause.message})` : ''}`, { cause: e });
+    }
     this.keepCookies(res);
     // Bytes first: fetch's text() would drop a byte-order mark, which CSV downloads must keep.
     const bytes = Buffer.from(await res.arrayBuffer());
