@@ -1483,12 +1483,15 @@ static HandlerResult grid_page(Req *r, int status, const char *code, const char 
 	html(&b, "</th><th scope=\"col\">");
 	html_txt(&b, tr(r, "Trạng thái", "Status"));
 	html(&b, "</th>");
+	/* Each heading leads to its indicator's definition, listed under the grid. */
 	for (size_t k = 0; k < g->ncols; k++) {
-		html(&b, "<th scope=\"col\">");
+		html(&b, "<th scope=\"col\"><a href=\"#def-");
+		html_attr(&b, g->cols[k].code);
+		html(&b, "\">");
 		html_txt(&b, label_of(r, &g->cols[k]));
 		if (strcmp(g->cols[k].kind, "money") == 0)
 			html(&b, " (đ)");
-		html(&b, "</th>");
+		html(&b, "</a></th>");
 	}
 	html(&b, "</tr></thead><tbody>");
 	for (size_t i = 0; i < g->n; i++) {
@@ -1527,7 +1530,19 @@ static HandlerResult grid_page(Req *r, int status, const char *code, const char 
 	}
 	html(&b, "</tbody></table></div><div class=\"buttons\">");
 	form_button(&b, "primary", tr(r, "Lưu", "Save"));
-	html(&b, "</div></form>");
+	html(&b, "</div></form><h2>");
+	html_txt(&b, tr(r, "Định nghĩa các chỉ tiêu", "What each indicator means"));
+	html(&b, "</h2><dl class=\"definitions\">");
+	for (size_t k = 0; k < g->ncols; k++) {
+		html(&b, "<dt id=\"def-");
+		html_attr(&b, g->cols[k].code);
+		html(&b, "\">");
+		html_txt(&b, label_of(r, &g->cols[k]));
+		html(&b, "</dt><dd>");
+		definition(r, &b, &g->cols[k]);
+		html(&b, "</dd>");
+	}
+	html(&b, "</dl>");
 	page_end(r, &b);
 	return resp_html(r, status, &b);
 }

@@ -266,6 +266,9 @@ test('the commune grid: one Save saves the rows that pass and keeps the rows tha
   assert.match(r.text, new RegExp(`name="g${club.a.id}_MEET_ATTEND"`));
   assert.match(r.text, new RegExp(`name="g${club.b.id}_MEET_ATTEND"`));
   assert.doesNotMatch(r.text, /_MEM_TOTAL"/, 'member figures are not typed');
+  // Each column's heading leads to the indicator's definition under the grid.
+  assert.match(r.text, /<a href="#def-MEET_ATTEND">Số thành viên dự họp<\/a>/);
+  assert.match(r.text, /<dt id="def-MEET_ATTEND">Số thành viên dự họp<\/dt><dd><span lang="en">Members present at the monthly meeting<\/span>/);
   assert.equal((await as.club.get(grid)).status, 403);
   assert.equal((await as.central.get(grid)).status, 403);
   assert.equal((await as.viewer.get(grid)).status, 403);
