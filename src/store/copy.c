@@ -17,8 +17,8 @@ typedef struct Table {
 	int has_id;
 	int64_t rows;
 	/* statement names (the statement cache keeps the pointer: static storage) */
-	char n_select[COPY_NAME_MAX + 8], n_insert[COPY_NAME_MAX + 8], n_delete[COPY_NAME_MAX + 8],
-		n_count[COPY_NAME_MAX + 8];
+	char n_select[COPY_NAME_MAX + 16], n_insert[COPY_NAME_MAX + 16], n_delete[COPY_NAME_MAX + 16],
+		n_count[COPY_NAME_MAX + 16];
 } Table;
 
 static Table tables[COPY_TABLES_MAX];
@@ -85,10 +85,13 @@ static int tables_load(Db *from, char *err, size_t errlen)
 			snprintf(t->cols[t->ncols++], COPY_NAME_MAX, "%s", c);
 			t->has_id |= strcmp(c, "id") == 0;
 		}
-		snprintf(t->n_select, sizeof t->n_select, "copy_sel_%s", t->name);
-		snprintf(t->n_insert, sizeof t->n_insert, "copy_ins_%s", t->name);
-		snprintf(t->n_delete, sizeof t->n_delete, "copy_del_%s", t->name);
-		snprintf(t->n_count, sizeof t->n_count, "copy_cnt_%s", t->name);
+		char nm[COPY_NAME_MAX];
+		memcpy(nm, t->name, sizeof nm);
+		nm[COPY_NAME_MAX - 1] = '\0';
+		snprintf(t->n_select, sizeof t->n_select, "copy_sel_%s", nm);
+		snprintf(t->n_insert, sizeof t->n_insert, "copy_ins_%s", nm);
+		snprintf(t->n_delete, sizeof t->n_delete, "copy_del_%s", nm);
+		snprintf(t->n_count, sizeof t->n_count, "copy_cnt_%s", nm);
 	}
 	return 0;
 }
