@@ -33,7 +33,7 @@ static void last_month(char out[8])
 {
 	char today[11];
 	unit_today(today);
-	int y = atoi(today), m = atoi(today + 5) - 1;
+	int y = (int)strtol(today, NULL, 10), m = (int)strtol(today + 5, NULL, 10) - 1;
 	if (m < 1) {
 		m = 12;
 		y--;

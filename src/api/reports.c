@@ -275,12 +275,8 @@ HandlerResult api_club_report_reopen(Req *r)
 	if (body_text(r, "reason", &reason) != 0)
 		return H_ERROR;
 	Err e = {0};
-	if (report_reopen(r->db, &r->actor, id, req_param(r, "period"), reason, &e) != 0) {
-		/* core names the text of a step "comment"; this body calls it "reason" */
-		if (e.field && strcmp(e.field, "comment") == 0)
-			e.field = "reason";
+	if (report_reopen(r->db, &r->actor, id, req_param(r, "period"), reason, &e) != 0)
 		return resp_err(r, &e);
-	}
 	return report_answer(r, id, req_param(r, "period"));
 }
 

@@ -798,8 +798,6 @@ static DbStatus fill_expected(Db *db, const Plan *pl, int64_t unit_id, int64_t c
 	/* Walk each club's statuses in date order; the month's status is the last from_date <= its end. */
 	int64_t cur = -1;
 	int active[240] = {0};
-	size_t set_upto = m0; /* months before this index have their status decided from earlier rows */
-	(void)set_upto;
 	DbStatus s;
 	for (;;) {
 		s = db_step(st);

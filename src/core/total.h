@@ -96,7 +96,6 @@ typedef struct TotalAnswer {
 					 * when not zero; by time: steps in order */
 	size_t nrows;
 	TotalRow total;                 /* the unit itself over the whole range */
-	void *mem;                      /* owned storage; total_free releases it */
 } TotalAnswer;
 
 /* Runs the query for the actor. 0, or -1 with e set: E_NOT_FOUND (unit or club unknown or outside

@@ -96,6 +96,8 @@ static int tables_load(Db *from, char *err, size_t errlen)
 	return 0;
 }
 
+/* Table and column names cannot be parameters: they come from the source's own catalogue and
+ * are checked by ident_ok (lower-case letters, digits, '_') before any SQL is built from them. */
 static int64_t count_rows(Db *db, Table *t)
 {
 	char sql[160];
@@ -182,8 +184,8 @@ static int copy_read(Db *from, void *arg)
 	int rc = db_tx(c->to, copy_tx, c);
 	if (rc < 0 && !c->err[0])
 		snprintf(c->err, c->errlen, "the copy failed: %s", db_errmsg(c->to));
-	return rc ? -1 : 0;
 	(void)from;
+	return rc ? -1 : 0;
 }
 
 int db_copy_all(Db *from, Db *to, void (*progress)(const char *table, int64_t rows, void *arg), void *arg,

@@ -643,8 +643,7 @@ static void step_form(Req *r, Buf *b, const Report *rep, const char *step, const
 		      const char *button, const char *cls, const EntryState *s)
 {
 	const Err *e = s && s->form && strcmp(s->form, step) == 0 ? s->e : NULL;
-	/* core names the text of a return and of a reopen "comment" */
-	int bad = e && e->field && field && (strcmp(e->field, field) == 0 || strcmp(e->field, "comment") == 0);
+	int bad = e && e->field && field && strcmp(e->field, field) == 0;
 	form_post_begin(r, b, "step", arena_printf(&r->arena, "/clubs/%lld/reports/%s/%s", (long long)rep->club_id,
 						    rep->period, step), NULL);
 	if (field) {
@@ -841,7 +840,8 @@ static HandlerResult entry_page(Req *r, int status, int64_t club_id, const char 
 	int values_failed = s && s->form && strcmp(s->form, "values") == 0;
 	if (values_failed && s->p && s->p->count)
 		problems_summary(r, &b, &rep, s->p, s->e->code == E_REPORT_WARN);
-	else if (s && s->e && s->e->code && !(s->e->field && strcmp(s->e->field, "comment") == 0))
+	else if (s && s->e && s->e->code &&
+		 !(s->e->field && (strcmp(s->e->field, "comment") == 0 || strcmp(s->e->field, "reason") == 0)))
 		error_box(r, &b, s->e);
 	else if (s && s->e && s->e->code)
 		form_summary(r, &b, s->e);

@@ -81,7 +81,7 @@ static int month_parse(const char *s, char out[8])
 /* The month n months before (n < 0: after) month, YYYY-MM. */
 static void month_add(const char *month, int n, char out[8])
 {
-	int y = atoi(month), m = atoi(month + 5) - 1 + n;
+	int y = (int)strtol(month, NULL, 10), m = (int)strtol(month + 5, NULL, 10) - 1 + n;
 	y += m >= 0 ? m / 12 : -((11 - m) / 12);
 	m = ((m % 12) + 12) % 12;
 	if (y < 1 || y > 9999)
