@@ -3,11 +3,13 @@
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +21,62 @@ static ServerConfig config;
 static atomic_int inflight;
 static atomic_llong last_request_ms;   /* when the latest request began (monotonic) */
 atomic_int server_stopping;
+
+/* Every open connection, so that shutdown can see which still have bytes the server has not read
+ * (requests sent before SIGTERM, queued behind others): those keep the server draining. */
+typedef struct Conn Conn;
+struct Conn {
+	Conn *prev, *next;
+	int fd;
+};
+static pthread_mutex_t conns_lock = PTHREAD_MUTEX_INITIALIZER;
+static Conn *conns;
+
+static void connection_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
+			      enum MHD_ConnectionNotificationCode code)
+{
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		Conn *c = calloc(1, sizeof *c);
+		if (!c)
+			return;
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		c->fd = ci ? ci->connect_fd : -1;
+		pthread_mutex_lock(&conns_lock);
+		c->next = conns;
+		if (conns)
+			conns->prev = c;
+		conns = c;
+		pthread_mutex_unlock(&conns_lock);
+		*socket_context = c;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED && *socket_context) {
+		Conn *c = *socket_context;
+		pthread_mutex_lock(&conns_lock);
+		if (c->prev)
+			c->prev->next = c->next;
+		else
+			conns = c->next;
+		if (c->next)
+			c->next->prev = c->prev;
+		pthread_mutex_unlock(&conns_lock);
+		free(c);
+		*socket_context = NULL;
+	}
+}
+
+/* Whether any open connection has bytes waiting in its socket that the server has not read yet. */
+static int unread_input(void)
+{
+	int any = 0;
+	pthread_mutex_lock(&conns_lock);
+	for (Conn *c = conns; c && !any; c = c->next) {
+		int n = 0;
+		if (c->fd >= 0 && ioctl(c->fd, FIONREAD, &n) == 0 && n > 0)
+			any = 1;
+	}
+	pthread_mutex_unlock(&conns_lock);
+	return any;
+}
 
 static long long now_ms(void)
 {
@@ -336,7 +394,8 @@ int server_run(const ServerConfig *cfg)
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC, 0, NULL, NULL, request_answer,
 		NULL, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
 		(unsigned)(cfg->threads ? cfg->threads : 4), MHD_OPTION_URI_LOG_CALLBACK, request_new, NULL,
-		MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+		MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL, MHD_OPTION_NOTIFY_CONNECTION, connection_notify, NULL,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256u << 10), MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
 	if (!d) {
 		log_error("server: cannot listen on %s:%u (in use, or not allowed)", cfg->host, cfg->port);
@@ -357,13 +416,19 @@ int server_run(const ServerConfig *cfg)
 	if (ls != MHD_INVALID_SOCKET)
 		close(ls);
 	/* Requests already sent on open connections are answered (each answer then closes its
-	 * connection). Stop once no connection is left, or nothing has started for a quarter of a
-	 * second and nothing runs (only idle keep-alive connections remain); at most 30 s. */
+	 * connection). Stop once no connection is left, or when, on three looks 10 ms apart, nothing
+	 * runs, no connection has unread bytes (a request sent but not yet read) and nothing has
+	 * started for a quarter of a second: only idle keep-alive connections remain. At most 30 s. */
+	int quiet = 0;
 	for (int i = 0; i < 3000; i++) {
 		const union MHD_DaemonInfo *ci = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
 		if (ci && ci->num_connections == 0)
 			break;
-		if (atomic_load(&inflight) == 0 && now_ms() - atomic_load(&last_request_ms) > 250)
+		if (atomic_load(&inflight) == 0 && !unread_input() && now_ms() - atomic_load(&last_request_ms) > 250)
+			quiet++;
+		else
+			quiet = 0;
+		if (quiet == 3)
 			break;
 		struct timespec ts = {0, 10 * 1000000L};
 		nanosleep(&ts, NULL);
