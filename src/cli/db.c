@@ -8,6 +8,7 @@
 
 #include "cli/cmd.h"
 #include "core/demo.h"
+#include "core/fund.h"
 #include "core/total.h"
 #include "store/migrate.h"
 
@@ -142,6 +143,30 @@ int cmd_check(const Command *c, Opts *o)
 		return cli_fail("%s: report totals differ from the reports in %lld row(s); `ishc check --repair` rebuilds them",
 				path, (long long)off);
 	printf("%s: ok (schema %d)\n", path, migrate_latest());
+	return EXIT_OK;
+}
+
+static void verify_line(const char *line, void *arg)
+{
+	(void)arg;
+	printf("%s\n", line);
+}
+
+int cmd_verify(const Command *c, Opts *o)
+{
+	const char *path = opt_required(c, o, "db");
+	if (!path)
+		return EXIT_USAGE;
+	Db *db = cli_open(path);
+	if (!db)
+		return EXIT_FAIL;
+	int problems = fund_verify(db, verify_line, NULL);
+	db_close(db);
+	if (problems < 0)
+		return cli_fail("%s: the fund books could not be read", path);
+	if (problems)
+		return cli_fail("%s: %d problem(s) in the fund books (listed above)", path, problems);
+	printf("%s: ok: every fund book's entries follow their hash chain and balances\n", path);
 	return EXIT_OK;
 }
 

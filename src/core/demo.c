@@ -16,6 +16,7 @@
 #include "core/club.h"
 #include "core/indicator.h"
 #include "core/search.h"
+#include "core/fund.h"
 #include "core/total.h"
 #include "core/unit.h"
 #include "core/user.h"
@@ -1729,7 +1730,8 @@ static int batch_tx(Db *db, void *arg)
 static int rebuild_tx(Db *db, void *arg)
 {
 	(void)arg;
-	return -(int)total_rebuild(db);
+	DbStatus s = total_rebuild(db);
+	return -(int)(s == DB_OK ? (DbStatus)fund_totals_rebuild(db) : s);
 }
 
 /* The programmes the demo's clubs belong to: the national ones come with the schema; the

@@ -444,7 +444,7 @@ static int lowest_from(Db *db, int64_t fund_id, const char *date, int64_t *low)
 static json_t *entry_json(const FundEntry *x)
 {
 	return json_pack("{s:I, s:s, s:I, s:s, s:s, s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s}", "fund_id",
-			 (json_int_t)x->fund_id, "fund", x->fund_kind, (json_int_t)x->no, "date", x->on_date, "kind", x->kind,
+			 (json_int_t)x->fund_id, "fund", x->fund_kind, "no", (json_int_t)x->no, "date", x->on_date, "kind", x->kind,
 			 "amount", (json_int_t)x->amount, "category", x->category, "party", x->party, "member_id",
 			 (json_int_t)x->member_id, "loan_id", (json_int_t)x->loan_id, "reverses", (json_int_t)x->reverses,
 			 "pair_id", (json_int_t)x->pair_id, "note", x->note, "handled_by", x->handled_by, "hash", x->hash);
@@ -1332,7 +1332,7 @@ int fund_totals_rebuild(Db *db)
 		"INSERT INTO fund_totals (unit_id, income_cash, activity_cash, clubs_income, clubs_activity, clubs_both, "
 		"borrowers, members) "
 		"SELECT p, SUM(ic), SUM(ac), SUM(hi), SUM(ha), SUM(hb), SUM(br), SUM(mb) FROM ("
-		" SELECT x.place AS p, x.ic, x.ac, x.hi, x.ha, x.hb, x.br, x.mb FROM ("
+		" SELECT pl.place AS p, x.ic, x.ac, x.hi, x.ha, x.hb, x.br, x.mb FROM ("
 		"  SELECT c.id AS club_id, r.ancestor_id AS place FROM clubs c" PLACE_JOIN
 		"  UNION ALL SELECT c.id, 0 FROM clubs c) pl JOIN ("
 		"  SELECT c.id AS club_id,"
@@ -1556,20 +1556,23 @@ static int figures_read(Db *db, void *arg)
 	Unit u = {0};
 	int64_t unit_id = 0;
 	int is_club = 0;
-	if (!t->unit || !*t->unit) {
-		if (!scope_is_national(t->by) && !(t->by->role == ROLE_VIEWER && !t->by->scope[0]))
-			return err_set(t->e, E_NOT_FOUND, "unit"), 1;
-	} else if (!scope_covers(db, t->by, t->unit)) {
+	/* The actor's scope, as the report totals read it: a club user sees its club, a unit's user
+	 * what lies under it, national roles (and a viewer without a scope) everything. */
+	int64_t su = 0;
+	const char *sc = "";
+	if (scope_filter(db, t->by, &su, &sc) != 0)
 		return err_set(t->e, E_NOT_FOUND, "unit"), 1;
+	if (!t->unit || !*t->unit) {
+		if (su || *sc)
+			return err_set(t->e, E_NOT_FOUND, "unit"), 1;
 	} else if (strchr(t->unit, '-')) {
-		Actor sys = *t->by;
-		sys.role = ROLE_ADMIN; /* scope checked above; viewers may read a club's figures */
-		sys.scope[0] = '\0';
-		if (club_get_by_code(db, &sys, t->unit, &c) != 1)
+		Actor sys = {.role = ROLE_ADMIN}; /* scope is checked here; viewers may read a club's figures */
+		if (club_get_by_code(db, &sys, t->unit, &c) != 1 || (*sc && strcmp(sc, t->unit) != 0) ||
+		    (su && !scope_covers_unit(db, t->by, c.unit_id)))
 			return err_set(t->e, E_NOT_FOUND, "unit"), 1;
 		is_club = 1;
 	} else {
-		if (unit_find(db, t->unit, date, &u) != 1)
+		if (*sc || unit_find(db, t->unit, date, &u) != 1 || (su && !scope_covers_unit(db, t->by, u.id)))
 			return err_set(t->e, E_NOT_FOUND, "unit"), 1;
 		unit_id = u.id;
 	}
