@@ -26,7 +26,7 @@ const Command commands[] = {
 	 "[--trusted-proxy ADDRESS]",
 	 "db= listen= threads= tmpdir= secure-cookies trusted-proxy="},
 	{"demo", cmd_demo, "Create a demo database (a country of clubs and members) and print its log-ins",
-	 "--db FILE [--clubs N] [--seed N]", "db= clubs= seed="},
+	 "--db FILE [--clubs N] [--seed N] [--books PERCENT]", "db= clubs= seed= books="},
 	{"check", cmd_check, "Check the database's integrity and the report totals", "--db FILE [--repair]", "db= repair"},
 	{"verify", cmd_verify,
 	 "Check every fund book's hash chain and balance: report entries changed or removed outside ishc",

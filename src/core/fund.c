@@ -116,6 +116,18 @@ int64_t fund_ratio_bp(int64_t num, int64_t den)
 
 /* ---- shared pieces (fund_int.h) ---- */
 
+static _Thread_local int bulk;
+
+void fund_bulk(int on)
+{
+	bulk = on;
+}
+
+int fund_bulk_on(void)
+{
+	return bulk;
+}
+
 int fund_is_en(const Actor *by)
 {
 	return en(by->lang);
@@ -460,8 +472,8 @@ int fund_append(Db *db, const Actor *by, const NewEntry *ne, const char *short_f
 			return rc;
 		if (low + ne->amount < 0) {
 			char b[VI_NUM_BUFSZ], a[VI_NUM_BUFSZ];
-			vi_format_money(low, b);
-			vi_format_money(-ne->amount, a);
+			vi_format_int(low, b);
+			vi_format_int(-ne->amount, a);
 			if (fund_is_en(by))
 				err_setf(e, E_FUND_SHORT, short_field, "The %s holds %s đồng on that day or after; %s đồng cannot go out.",
 					 strcmp(f->kind, "income") == 0 ? "income-generation fund" : "activity fund", b, a);
@@ -573,7 +585,7 @@ int fund_append(Db *db, const Actor *by, const NewEntry *ne, const char *short_f
 		if (s == DB_OK)
 			s = fund_totals_add(db, &p, &d);
 	}
-	if (s == DB_OK) {
+	if (s == DB_OK && !bulk) {
 		char idtxt[24];
 		snprintf(idtxt, sizeof idtxt, "%lld", (long long)*id);
 		json_t *after = entry_json(x);
@@ -683,6 +695,12 @@ int fund_open(Db *db, const Actor *by, int64_t club_id, const FundOpenInput *in,
 {
 	OpenTx t = {by, club_id, in, e};
 	return tx_result(db_tx(db, open_tx, &t), e);
+}
+
+int fund_open_in_tx(Db *db, const Actor *by, int64_t club_id, const FundOpenInput *in, Err *e)
+{
+	OpenTx t = {by, club_id, in, e};
+	return open_tx(db, &t);
 }
 
 int fund_get(Db *db, const Actor *by, int64_t club_id, Fund out[2], Err *e)
@@ -826,6 +844,24 @@ int64_t fund_transfer(Db *db, const Actor *by, int64_t club_id, const char *from
 {
 	EntryTx t = {by, club_id, from_kind, in, 1, 0, e};
 	return tx_result(db_tx(db, entry_tx, &t), e) ? -1 : t.id;
+}
+
+int fund_entry_add_in_tx(Db *db, const Actor *by, int64_t club_id, const char *fund_kind, const EntryInput *in,
+			 int64_t *id, Err *e)
+{
+	EntryTx t = {by, club_id, fund_kind, in, 0, 0, e};
+	int rc = entry_tx(db, &t);
+	*id = t.id;
+	return rc;
+}
+
+int fund_transfer_in_tx(Db *db, const Actor *by, int64_t club_id, const char *from_kind, const EntryInput *in,
+			int64_t *id, Err *e)
+{
+	EntryTx t = {by, club_id, from_kind, in, 1, 0, e};
+	int rc = entry_tx(db, &t);
+	*id = t.id;
+	return rc;
 }
 
 /* ---- reading entries ---- */
