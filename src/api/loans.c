@@ -265,13 +265,15 @@ HandlerResult api_loan_plan(Req *r)
 		today_vn(today);
 		disbursed_on = today;
 	}
+	/* loan_check wants a member and a purpose too; a plan has neither (it is never written). */
+	const char *schedule_q = req_query(r, "schedule");
 	LoanInput in = {
-		.member = "",
+		.member = "1",
 		.principal = req_query(r, "principal"),
-		.purpose = "",
+		.purpose = "-",
 		.rate = rate,
 		.term = req_query(r, "term"),
-		.schedule = req_query(r, "schedule"),
+		.schedule = schedule_q && *schedule_q ? schedule_q : "equal",
 		.disbursed_on = disbursed_on,
 	};
 	int64_t principal, rate_bp;
@@ -283,7 +285,7 @@ HandlerResult api_loan_plan(Req *r)
 	Instalment *rows = calloc((size_t)term, sizeof *rows);
 	if (!rows)
 		return H_FATAL;
-	const char *schedule = in.schedule && *in.schedule ? in.schedule : "equal";
+	const char *schedule = in.schedule;
 	if (loan_plan(principal, rate_bp, term, schedule, on, rows) != 0) {
 		free(rows);
 		return resp_error(r, E_INVALID, "term", NULL);
