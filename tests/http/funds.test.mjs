@@ -41,6 +41,7 @@ after(async () => { await srv.stop(); srv.cleanup(); });
 
 const funds = (id) => `/api/v1/clubs/${id}/funds`;
 const entries = (id, kind) => `/api/v1/clubs/${id}/funds/${kind}/entries`;
+const transfer = (id) => `/api/v1/clubs/${id}/funds/transfer`;
 function refused(r, status, code, field) {
   assert.equal(r.status, status, r.text);
   assert.equal(r.json.error.code, code, r.text);
@@ -218,7 +219,7 @@ test('a month whose report is approved is locked: no entry dated in it, nothing 
   const ok = { kind: 'contribution', amount: 100000, handled_by: 'Lê Văn Bình' };
   refused(await as.club.postJson(entries(club.a.id, 'income'), { ...ok, date: '2026-07-15' }), 409, 'month_locked', 'date');
   refused(await as.admin.postJson(entries(club.a.id, 'activity'), { ...ok, date: '31/07/2026' }), 409, 'month_locked', 'date');
-  refused(await as.club.postJson(funds(club.a.id) + '/transfer', { from: 'income', date: '2026-07-01', amount: 1000, handled_by: 'x' }), 409, 'month_locked', 'date');
+  refused(await as.club.postJson(transfer(club.a.id), { from: 'income', date: '2026-07-01', amount: 1000, handled_by: 'x' }), 409, 'month_locked', 'date');
   assert.deepEqual(await books(), before);
   // The months around it are open.
   r = await as.club.postJson(entries(club.a.id, 'income'), { ...ok, date: '2026-06-30' });
@@ -231,16 +232,16 @@ test('a month whose report is approved is locked: no entry dated in it, nothing 
 test('transfer: two paired entries with the same date and amount; too much or a bad fund refused', async () => {
   const before = await books();
   const t = { from: 'income', date: '2026-02-15', amount: '1.000.000', handled_by: 'Lê Văn Bình', note: 'Bổ sung quỹ hoạt động' };
-  refused(await as.club.postJson(funds(club.a.id) + '/transfer', { ...t, from: 'savings' }), 422, 'invalid', 'from');
-  refused(await as.club.postJson(funds(club.a.id) + '/transfer', { ...t, from: undefined }), 422, 'required', 'from');
-  refused(await as.club.postJson(funds(club.a.id) + '/transfer', { ...t, amount: 0 }), 422, 'amount', 'amount');
-  refused(await as.club.postJson(funds(club.a.id) + '/transfer', { ...t, amount: 20000000 }), 422, 'fund_short', 'amount');
-  refused(await as.club.postJson(funds(club.a.id) + '/transfer', { ...t, from: 'activity', date: today() }), 422, 'fund_short', 'amount');
-  refused(await as.central.postJson(funds(club.a.id) + '/transfer', t), 403, 'forbidden');
-  refused(await as.club.postJson(funds(club.hn.id) + '/transfer', t), 404, 'not_found');
+  refused(await as.club.postJson(transfer(club.a.id), { ...t, from: 'savings' }), 422, 'invalid', 'from');
+  refused(await as.club.postJson(transfer(club.a.id), { ...t, from: undefined }), 422, 'required', 'from');
+  refused(await as.club.postJson(transfer(club.a.id), { ...t, amount: 0 }), 422, 'amount', 'amount');
+  refused(await as.club.postJson(transfer(club.a.id), { ...t, amount: 20000000 }), 422, 'fund_short', 'amount');
+  refused(await as.club.postJson(transfer(club.a.id), { ...t, from: 'activity', date: today() }), 422, 'fund_short', 'amount');
+  refused(await as.central.postJson(transfer(club.a.id), t), 403, 'forbidden');
+  refused(await as.club.postJson(transfer(club.hn.id), t), 404, 'not_found');
   assert.deepEqual(await books(), before);
 
-  const r = await as.club.postJson(funds(club.a.id) + '/transfer', t);
+  const r = await as.club.postJson(transfer(club.a.id), t);
   assert.equal(r.status, 201, r.text);
   const { out, in: inn } = r.json;
   assert.deepEqual([out.fund_kind, out.kind, out.no, out.amount, out.on_date], ['income', 'transfer_out', 7, -1000000, '2026-02-15']);
