@@ -1088,7 +1088,7 @@ static int reverse_tx(Db *db, void *arg)
 	FundEntry x;
 	if ((rc = fund_entry_row(db, t->entry_id, &x)) <= 0)
 		return rc < 0 ? rc : (err_set(t->e, E_NOT_FOUND, NULL), 1);
-	if (!t->reason || !*t->reason)
+	if (!t->reason || !*t->reason || strspn(t->reason, " \t\r\n") == strlen(t->reason))
 		return err_set(t->e, E_REQUIRED, "reason"), 1;
 	if (text_in(t->reason, 200, "reason", t->e))
 		return 1;

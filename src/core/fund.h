@@ -110,7 +110,7 @@ typedef struct FundOpenInput {
 
 /* Opens both books of a club with their balances on the cut-off day (either may be 0). Once per
  * club: E_FUND_OPEN after. Errors: E_FORBIDDEN, E_NOT_FOUND (club not in scope), E_DATE (field
- * "date"; not after today, not before the club was founded), E_MONTH_LOCKED, E_AMOUNT (field
+ * "date": not a date; E_DATE_ORDER: after today, or before the club was founded), E_MONTH_LOCKED, E_AMOUNT (field
  * "income" / "activity": negative or not a number). Audited. */
 int fund_open(Db *db, const Actor *by, int64_t club_id, const FundOpenInput *in, Err *e);
 

@@ -276,17 +276,32 @@ static void loan_compute(Loan *l, const char *asof, const char *interest_from)
 		}
 	}
 	int written = l->written_off && l->write_off_on[0] && strcmp(l->write_off_on, asof) <= 0;
+	/* Principal paid goes to the oldest instalments first. */
+	int64_t left = paid_p;
+	for (size_t k = 0; k < l->nschedule; k++) {
+		Instalment *in = &l->schedule_rows[k];
+		int64_t take = left < in->principal ? left : in->principal;
+		in->principal_unpaid = in->principal - take;
+		left -= take;
+	}
 	/* Interest of month k: the rate on the principal outstanding at its start (the disbursement,
-	 * then the previous due date), counting payments made on that day. */
+	 * then the previous due date), counting payments made on that day; for a month that starts
+	 * after asof, on what will be left once the instalments before it are paid on their days. */
 	int64_t cum_interest = 0, interest_due = 0;
 	for (size_t k = 0; k < l->nschedule; k++) {
 		Instalment *in = &l->schedule_rows[k];
 		const char *start = k == 0 ? l->disbursed_on : l->schedule_rows[k - 1].due_on;
 		int64_t out_start = l->principal;
-		for (size_t i = 0; i < l->npayments; i++) {
-			const LoanPayment *p = &l->payments[i];
-			if (!p->reversed && strcmp(p->paid_on, start) <= 0 && strcmp(p->paid_on, asof) <= 0)
-				out_start -= p->principal;
+		if (strcmp(start, asof) > 0) {
+			out_start = 0;
+			for (size_t j = k; j < l->nschedule; j++)
+				out_start += l->schedule_rows[j].principal_unpaid;
+		} else {
+			for (size_t i = 0; i < l->npayments; i++) {
+				const LoanPayment *p = &l->payments[i];
+				if (!p->reversed && strcmp(p->paid_on, start) <= 0 && strcmp(p->paid_on, asof) <= 0)
+					out_start -= p->principal;
+			}
 		}
 		if (l->written_off && l->write_off_on[0] && strcmp(l->write_off_on, start) <= 0)
 			out_start = 0;
@@ -296,14 +311,6 @@ static void loan_compute(Loan *l, const char *asof, const char *interest_from)
 		cum_interest += in->interest;
 		if (strcmp(in->due_on, asof) <= 0)
 			interest_due = cum_interest;
-	}
-	/* Principal paid goes to the oldest instalments first. */
-	int64_t left = paid_p;
-	for (size_t k = 0; k < l->nschedule; k++) {
-		Instalment *in = &l->schedule_rows[k];
-		int64_t take = left < in->principal ? left : in->principal;
-		in->principal_unpaid = in->principal - take;
-		left -= take;
 	}
 	l->principal_paid = paid_p;
 	l->interest_paid = paid_i;
@@ -968,7 +975,7 @@ static int write_off_tx(Db *db, void *arg)
 	}
 	if ((rc = loan_date(db, t->by, &l, t->date, from, date, t->e)) != 0)
 		goto out;
-	if (!t->reason || !*t->reason) {
+	if (!t->reason || strspn(t->reason, " \t\r\n") == strlen(t->reason)) {
 		rc = 1;
 		err_set(t->e, E_REQUIRED, "reason");
 		goto out;

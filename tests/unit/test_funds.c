@@ -415,6 +415,17 @@ static void loans_follow_the_written_rule(void **state)
 	bad = (RepayInput){.date = "10/02/2026", .amount = "1", .handled_by = "Cúc"};
 	assert_int_equal(loan_repay(db, &club, club_id, loan1, &bad, NULL, NULL, &e), -1);
 	assert_int_equal(e.code, E_LOAN_STATE);
+	/* A new loan's page shows the months ahead as the plan does: interest on what will be left. */
+	int64_t l3 = lend(db, &club, cuc, "4.000.000", "1", "4", "equal", "10/02/2026");
+	assert_int_equal(loan_get(db, &club, club_id, l3, NULL, &l, &e), 0);
+	Instalment plan[4];
+	assert_int_equal(loan_plan(4000000, 100, 4, "equal", "2026-02-10", plan), 0);
+	for (int k = 0; k < 4; k++) {
+		assert_int_equal(l.schedule_rows[k].interest, plan[k].interest);
+		assert_string_equal(l.schedule_rows[k].due_on, plan[k].due_on);
+	}
+	assert_int_equal(plan[1].interest, 30000);
+	loan_free(&l);
 	assert_int_equal(verify_quiet(db), 0);
 	db_close(db);
 }
