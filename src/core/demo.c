@@ -1600,7 +1600,9 @@ static int write_books(Demo *d, const Plan *p, int64_t club, const Person *peopl
 	if (!keeps || !p->founded || n == 0)
 		return 0;
 	int window = month_first(d->first_month);
-	int start = p->founded >= window ? p->founded + between(&r, 0, 20) : window - 1;
+	/* Opened on the founding day (every month it reports is then in the books), or, for a club
+	 * older than the 60 months, on the day before them. */
+	int start = p->founded >= window ? p->founded : window - 1;
 	int stop = d->as_of;
 	if (p->inactive_from && p->inactive_from < stop)
 		stop = p->inactive_from;

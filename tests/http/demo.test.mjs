@@ -40,7 +40,7 @@ const jsonInt = (col, key) => (PG ? `CAST(CAST(${col} AS json) ->> '${key}' AS B
 before(async () => {
   dir = makeDir();
   db = emptyDb(dir, 'demo.db');
-  out = ishc(['demo', '--db', db, '--clubs', String(CLUBS), '--seed', SEED]);
+  out = ishc(['demo', '--db', db, '--clubs', String(CLUBS), '--seed', SEED, '--books', '20']);
   assert.equal(out.status, 0, out.stderr);
   srv = await startServer({ dir, db });
   for (const [role, [username, password]] of Object.entries(LOGINS)) {
@@ -355,18 +355,23 @@ test('report values pass every check of the catalogue, member figures as the boo
     WHERE i.until_version IS NULL AND i.check_rule LIKE '<=%' AND a.value > b.value`).trim(), '0');
   assert.equal(sql(db, `SELECT COUNT(*) FROM report_values v JOIN indicators i ON i.code = v.code AND i.until_version IS NULL
     WHERE v.value < 0 OR (i.kind = 'yesno' AND v.value > 1)`).trim(), '0');
-  // The balance rule between consecutive months: outstanding = last month's + lent - repaid.
+  // The balance rule between consecutive months: outstanding = last month's + lent - repaid, less
+  // what a club keeping its books in ishc wrote off that month (from its loans).
   const book = rows(db, `SELECT r.club_id, r.period,
       MAX(CASE WHEN v.code = 'INC_OUTSTANDING' THEN v.value END), MAX(CASE WHEN v.code = 'INC_LOANS_VND' THEN v.value END),
-      MAX(CASE WHEN v.code = 'INC_REPAID_VND' THEN v.value END)
+      MAX(CASE WHEN v.code = 'INC_REPAID_VND' THEN v.value END),
+      (SELECT COALESCE(SUM(l.written_off), 0) FROM loans l WHERE l.club_id = r.club_id AND l.status = 'written_off'
+        AND substr(l.closed_on, 1, 7) = r.period)
     FROM reports r JOIN report_values v ON v.report_id = r.id GROUP BY r.id ORDER BY r.club_id, r.period`);
-  let pairs = 0;
+  let pairs = 0, books = 0;
   for (let i = 1; i < book.length; i++) {
-    const [c0, p0, o0] = book[i - 1], [c1, p1, o1, lent, repaid] = book[i];
+    const [c0, p0, o0] = book[i - 1], [c1, p1, o1, lent, repaid, off] = book[i];
     if (c0 !== c1 || nextMonth(p0) !== p1) continue;
     pairs++;
-    assert.equal(Number(o1), Number(o0) + Number(lent) - Number(repaid), `club ${c1} ${p1}`);
+    if (Number(off)) books++;
+    assert.equal(Number(o1), Number(o0) + Number(lent) - Number(repaid) - Number(off), `club ${c1} ${p1}`);
   }
+  assert.ok(books > 0, 'some months with a loan written off from the books');
   assert.ok(pairs > 1000, `${pairs} pairs of months`);
   // Through the API, as the central user reads them: the months of a few clubs, every status.
   const sample = rows(db, `SELECT club_id, period, status FROM reports WHERE id % 97 = 0
@@ -385,11 +390,43 @@ test('report values pass every check of the catalogue, member figures as the boo
       assert.ok(x.value >= 0, `${x.code} ${x.value}`);
       const m = /^<=\s*(\S+)/.exec(x.check || '');
       if (m) assert.ok(x.value <= items[m[1]].value, `${club} ${period}: ${x.code} ${x.value} > ${m[1]} ${items[m[1]].value}`);
-      // The member figures the API gives (counted from the book, or fixed at submission) are the stored ones.
-      if (x.source === 'members') assert.equal(String(x.value), stored.get(`${club}:${period}:${x.code}`), `${club} ${period} ${x.code}`);
+      // The member figures the API gives (counted from the book, or fixed at submission) are the
+      // stored ones; so are the fund figures of a club keeping its books in ishc.
+      if (x.source === 'members' || (x.source === 'ledger' && x.computed)) {
+        assert.equal(String(x.value), stored.get(`${club}:${period}:${x.code}`), `${club} ${period} ${x.code}`);
+      }
     }
     assert.ok(items.MEM_TOTAL.value >= 1);
   }
+});
+
+test('clubs keep five years of fund books: the home commune always, a share of the others; the books verify', async () => {
+  const m = /Fund books kept in ishc by (\d+) clubs: (\d+) entries, (\d+) loans \((\d+) written off\)/.exec(out.stdout);
+  assert.ok(m, out.stdout);
+  const [clubs, entries, loans] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  assert.ok(clubs >= 20 && clubs < CLUBS, `${clubs} clubs keep books`);
+  assert.equal(sql(db, 'SELECT COUNT(DISTINCT club_id) FROM funds').trim(), String(clubs));
+  assert.equal(sql(db, 'SELECT COUNT(*) FROM loans').trim(), String(loans));
+  assert.ok(Number(sql(db, 'SELECT COUNT(*) FROM fund_entries').trim()) >= entries * 0.9, 'entries as printed');
+  assert.equal(sql(db, `SELECT COUNT(*) FROM funds f JOIN clubs c ON c.id = f.club_id WHERE c.code LIKE '15961-%'`).trim(),
+    String(2 * Number(sql(db, `SELECT COUNT(*) FROM clubs WHERE code LIKE '15961-%' AND founded_on IS NOT NULL`).trim())));
+  // Five years of months, every kind of entry, loans repaid, late and written off.
+  assert.equal(sql(db, "SELECT COUNT(DISTINCT kind) FROM fund_entries WHERE kind IN ('opening', 'contribution', 'grant', 'expense', 'disbursement', 'repayment')").trim(), '6');
+  assert.ok(Number(sql(db, "SELECT COUNT(DISTINCT substr(on_date, 1, 7)) FROM fund_entries").trim()) >= 60);
+  for (const status of ['active', 'repaid', 'written_off']) {
+    assert.ok(Number(sql(db, `SELECT COUNT(*) FROM loans WHERE status = '${status}'`).trim()) > 0, status);
+  }
+  const v = ishc(['verify', '--db', db]);
+  assert.equal(v.status, 0, v.stdout + v.stderr);
+  assert.match(v.stdout, /ok: every fund book/);
+  // The home club's month shows its fund figures from the books, read-only.
+  const period = sql(db, "SELECT MAX(period) FROM reports r JOIN clubs c ON c.id = r.club_id WHERE c.code = '15961-01'").trim();
+  const id = sql(db, "SELECT id FROM clubs WHERE code = '15961-01'").trim();
+  const r = await as.club.get(`/api/v1/clubs/${id}/reports/${period}`);
+  assert.equal(r.status, 200, r.text);
+  for (const x of r.json.items.filter((i) => i.source === 'ledger')) assert.equal(x.computed, true, x.code);
+  const f = await as.club.get(`/api/v1/clubs/${id}/funds`);
+  assert.equal(f.status, 200, f.text);
 });
 
 test('the live totals hold the sum of the stored values (what total_verify checks)', () => {

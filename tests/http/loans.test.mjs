@@ -115,8 +115,10 @@ test('lend: a schedule, a disbursement entry, the income fund paid out', async (
   assert.deepEqual(r.json.instalments.map((i) => [i.k, i.due_on, i.principal, i.principal_unpaid]), [
     [1, '2026-03-10', 1500000, 1500000], [2, '2026-04-10', 1500000, 1500000],
     [3, '2026-05-10', 1500000, 1500000], [4, '2026-06-10', 1500000, 1500000]]);
-  // Interest on what is left at each month's start, the months ahead as the plan shows them.
-  assert.deepEqual(r.json.instalments.map((i) => i.interest), [60000, 45000, 30000, 15000]);
+  // Interest on the principal left at each month's start: as of today every month has begun with
+  // nothing repaid, so each is 1% of 6.000.000 (the plan, each instalment paid on its day, gives
+  // 60/45/30/15 thousand: see the plan test; months not yet begun are shown that way).
+  assert.deepEqual(r.json.instalments.map((i) => i.interest), [60000, 60000, 60000, 60000]);
   assert.deepEqual(r.json.payments, []);
   const d = (await as.club.get(`/api/v1/clubs/${club.a.id}/entries/${r.json.disbursement_entry}`)).json;
   assert.deepEqual([d.kind, d.amount, d.on_date, d.loan_id, d.member_id, d.fund_balance], ['disbursement', -6000000, '2026-02-10', loan.l1.id, member.binh.id, 4000000]);
