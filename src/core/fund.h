@@ -174,6 +174,11 @@ int fund_verify(Db *db, void (*report)(const char *line, void *arg), void *arg);
  * `ishc check --repair`). Inside the caller's transaction. DB_OK or a store status. */
 int fund_totals_rebuild(Db *db);
 
+/* Keeps the live count of members on the books of the club's units: delta +1 when a member
+ * joins (or comes back), -1 when one leaves. Called by the member book inside its transaction.
+ * DB_OK or a store status. */
+int fund_members_changed(Db *db, int64_t club_id, int delta);
+
 /* ---- the monthly report ---- */
 
 /* The source=ledger figures of club for the month period ("YYYY-MM") from its books, as at the
