@@ -647,7 +647,7 @@ static HandlerResult entry_page(Req *r, int status, const Club *c, const char *k
 	Form fm = fundweb_form(r, &b, e, NULL);
 	const char *const *kinds = strcmp(kind, "income") == 0 ? fund_entry_kinds_income : fund_entry_kinds_activity;
 	const char *kind_sel = form_value(&fm, "kind", have_last ? last.kind : "contribution");
-	form_select_begin(&fm, "kind", tr(r, "Loại phiếu", "Kind of entry"), 1);
+	form_select_begin(&fm, "kind", tr(r, "Loại phiếu", "Kind of entry"), 0);
 	for (size_t i = 0; kinds[i]; i++) {
 		const char *label = arena_printf(&r->arena, "%s (%s)", fund_entry_kind_label(kinds[i], r->lang),
 						 fund_entry_kind_in(kinds[i]) == 1 ? tr(r, "thu", "in") : tr(r, "chi", "out"));
@@ -775,7 +775,7 @@ static HandlerResult transfer_page(Req *r, int status, const Club *c, const Err 
 		{"income", "Từ quỹ tăng thu nhập sang quỹ hoạt động", "From the income-generation fund to the activity fund"},
 		{"activity", "Từ quỹ hoạt động sang quỹ tăng thu nhập", "From the activity fund to the income-generation fund"},
 	};
-	form_select(&fm, "from", tr(r, "Chuyển", "Move"), froms, 2, form_value(&fm, "from", "activity"), 1);
+	form_select(&fm, "from", tr(r, "Chuyển", "Move"), froms, 2, form_value(&fm, "from", "activity"), 0);
 	char d[VI_DATE_BUFSZ];
 	form_date(&fm, "date", tr(r, "Ngày", "Date"), form_value(&fm, "date", today_text(d)), "required");
 	form_input(&fm, "amount", tr(r, "Số tiền (đ)", "Amount (đ)"), "text", form_value(&fm, "amount", ""),

@@ -234,7 +234,7 @@ static HandlerResult loan_new_page(Req *r, int status, const Club *c, const Err 
 	form_input(&fm, "term", tr(r, "Thời hạn (tháng)", "Term (months)"), "text", TYPED("term", "12"),
 		   "inputmode=\"numeric\" autocomplete=\"off\" required", NULL);
 	form_select(&fm, "schedule", tr(r, "Cách trả gốc", "How the principal is repaid"), schedules, 2, TYPED("schedule", "equal"),
-		    1);
+		    0);
 	char d[VI_DATE_BUFSZ];
 	form_date(&fm, "disbursed_on", tr(r, "Ngày giải ngân", "Paid out on"), TYPED("disbursed_on", today_text(d)), "required");
 	FundBoard board;

@@ -70,7 +70,7 @@ function refusedForm(r, status, field, typed, re) {
   const msg = msgOf(r.text, field);
   assert.ok(msg, `a message under ${field}: ${r.text.match(/<div class="error"[\s\S]*?<\/div>/)?.[0]}`);
   if (re) assert.match(msg, re);
-  if (typed !== undefined) {
+  if (typed) {
     const input = inputOf(r.text, field);
     if (input) {
       assert.match(input, /aria-invalid="true"/);
