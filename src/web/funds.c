@@ -20,7 +20,7 @@
 #include "web/layout.h"
 #include "web/pages.h"
 
-enum { RECENT_ENTRIES = 10, MEMBERS_MAX = 2000 };
+enum { RECENT_ENTRIES = 6, MEMBERS_MAX = 2000 };
 
 /* ---- shared with web/loans.c (funds.h) ---- */
 
@@ -295,13 +295,9 @@ static void recent_row(const FundEntry *x, void *arg)
 	if (x->reversed_by)
 		html_txt(b, tr(r, " (đã đảo)", " (reversed)"));
 	html(b, "</td>");
-	page_td(b, tr(r, "Thu", "In"), "num");
-	if (x->amount > 0)
-		fundweb_money(b, x->amount);
-	html(b, "</td>");
-	page_td(b, tr(r, "Chi", "Out"), "num");
-	if (x->amount < 0)
-		fundweb_money(b, -x->amount);
+	page_td(b, tr(r, "Số tiền", "Amount"), "num");
+	html_txt(b, x->amount >= 0 ? tr(r, "Thu ", "In ") : tr(r, "Chi ", "Out "));
+	fundweb_money(b, x->amount < 0 ? -x->amount : x->amount);
 	html(b, "</td></tr>");
 }
 
@@ -369,22 +365,25 @@ static void fund_box(Req *r, Buf *b, const Club *c, const Fund *f, const char *k
 		page_action(b, arena_printf(&r->arena, "/clubs/%lld/funds/%s/new", id, kind),
 			    tr(r, "Ghi phiếu thu / chi", "Record an entry"));
 	page_action(b, arena_printf(&r->arena, "/clubs/%lld/funds/%s/book", id, kind), tr(r, "Sổ quỹ (in)", "Fund book (print)"));
-	html(b, "</ul>");
+	html(b, "</ul></section>");
+}
+
+/* The newest entries of one fund. */
+static void fund_recent(Req *r, Buf *b, const Club *c, const char *kind)
+{
 	ListCtx x = {r, b, c->id, 0};
 	size_t mark = b->len;
-	page_table_begin(b, tr(r, "Phiếu gần đây", "Recent entries"));
+	page_table_begin(b, arena_printf(&r->arena, "%s — %s", fund_kind_label(kind, r->lang), tr(r, "phiếu gần đây", "recent entries")));
 	page_th(b, tr(r, "Số phiếu", "Voucher"));
 	page_th(b, tr(r, "Ngày", "Date"));
 	page_th(b, tr(r, "Nội dung", "What"));
-	page_th(b, tr(r, "Thu", "In"));
-	page_th(b, tr(r, "Chi", "Out"));
+	page_th(b, tr(r, "Số tiền", "Amount"));
 	html(b, "</tr></thead><tbody>");
 	Err e = {0};
 	fund_entries(r->db, &r->actor, c->id, kind, 0, RECENT_ENTRIES, recent_row, &x, &e);
 	html(b, "</tbody></table></div>");
 	if (!x.n)
 		b->len = mark;
-	html(b, "</section>");
 }
 
 HandlerResult web_club_funds(Req *r)
@@ -471,6 +470,11 @@ HandlerResult web_club_funds(Req *r)
 		html_txt(&b, tr(r, "Không có khoản vay nào.", "No loans."));
 		html(&b, "</p>");
 	}
+	html(&b, "<h2>");
+	html_txt(&b, tr(r, "Phiếu gần đây", "Recent entries"));
+	html(&b, "</h2>");
+	fund_recent(r, &b, &c, "income");
+	fund_recent(r, &b, &c, "activity");
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -835,6 +839,13 @@ typedef struct BookCtx {
 	int64_t n;
 } BookCtx;
 
+/* An amount in the book: grouped digits only, the heading says đồng (the columns stay narrow). */
+static void book_amount(Buf *b, int64_t v)
+{
+	char n[VI_NUM_BUFSZ];
+	html_txt(b, vi_format_int(v, n));
+}
+
 static void book_row(const FundEntry *x, int64_t running, void *arg)
 {
 	BookCtx *c = arg;
@@ -852,12 +863,12 @@ static void book_row(const FundEntry *x, int64_t running, void *arg)
 	entry_what(c->r, b, x);
 	html(b, "</td><td class=\"num\">");
 	if (x->amount >= 0)
-		fundweb_money(b, x->amount);
+		book_amount(b, x->amount);
 	html(b, "</td><td class=\"num\">");
 	if (x->amount < 0)
-		fundweb_money(b, -x->amount);
+		book_amount(b, -x->amount);
 	html(b, "</td><td class=\"num\">");
-	fundweb_money(b, running);
+	book_amount(b, running);
 	html(b, "</td><td>");
 	html_txt(b, x->handled_by);
 	html(b, "</td></tr>");
@@ -958,21 +969,21 @@ HandlerResult web_fund_book(Req *r)
 		 "<tr class=\"carry\"><td></td><td></td><td></td><td>Số dư đầu kỳ</td><td></td><td></td><td class=\"num\" data-opening=\"");
 	html_int(&b, fb.opening);
 	html(&b, "\">");
-	fundweb_money(&b, fb.opening);
+	book_amount(&b, fb.opening);
 	html(&b, "</td><td></td></tr>");
 	buf_append(&b, rows.data ? rows.data : "", rows.len);
 	buf_free(&rows);
 	if (!x.n)
 		html(&b, "<tr><td colspan=\"8\" class=\"c\">Không có phiếu nào trong kỳ.</td></tr>");
 	html(&b, "</tbody><tfoot><tr class=\"total\"><td></td><td></td><td></td><td>Cộng phát sinh trong kỳ</td><td class=\"num\">");
-	fundweb_money(&b, fb.total_in);
+	book_amount(&b, fb.total_in);
 	html(&b, "</td><td class=\"num\">");
-	fundweb_money(&b, fb.total_out);
+	book_amount(&b, fb.total_out);
 	html(&b, "</td><td></td><td></td></tr><tr class=\"total\"><td></td><td></td><td></td><td>Số dư cuối kỳ</td><td></td><td></td>"
 		 "<td class=\"num\" data-closing=\"");
 	html_int(&b, fb.closing);
 	html(&b, "\">");
-	fundweb_money(&b, fb.closing);
+	book_amount(&b, fb.closing);
 	html(&b, "</td><td></td></tr></tfoot></table><div class=\"book-foot\"><p class=\"dateline\">");
 	char *dateline = NULL;
 	if (vi_format_dateline(fundweb_place(r, &c), today, &dateline) == VI_OK)

@@ -16,7 +16,7 @@
 #include "web/layout.h"
 #include "web/pages.h"
 
-enum { MEMBERS_MAX = 2000, CARD_BLANK_ROWS = 6 };
+enum { MEMBERS_MAX = 2000, CARD_BLANK_ROWS = 4 };
 
 static int is_en(const Req *r)
 {
@@ -854,7 +854,7 @@ HandlerResult web_loan_agreement(Req *r)
 	fundweb_money(&b, l.principal);
 	html(&b, " (bằng chữ: ");
 	html_txt(&b, money_words(r, l.principal));
-	html(&b, ") để ");
+	html(&b, "). Mục đích vay: ");
 	html_txt(&b, l.purpose);
 	html(&b, ".</p><p><span class=\"strong\">Điều 2.</span> Thời hạn vay ");
 	html_int(&b, l.term);
