@@ -1356,8 +1356,11 @@ static void figure_cells(Req *r, Buf *b, const FundFigures *f)
 	html(b, "</span></td>");
 	page_td(b, tr(r, "Thành viên đang vay (mục tiêu 50 %)", "Members borrowing (target 50 %)"), "num");
 	share_formula(r, b, f->borrowers, f->members, 0);
-	if (f->members && fund_ratio_bp(f->borrowers, f->members) < 5000)
-		html(b, "<span class=\"below\">dưới mục tiêu</span>");
+	if (f->members && fund_ratio_bp(f->borrowers, f->members) < 5000) {
+		html(b, "<span class=\"below\">");
+		html_txt(b, tr(r, "dưới mục tiêu", "below the target"));
+		html(b, "</span>");
+	}
 	html(b, "</td>");
 	page_td(b, tr(r, "Dư nợ quá hạn trên 30 ngày (PAR30)", "Portfolio at risk over 30 days (PAR30)"), "num");
 	share_formula(r, b, f->par30, f->outstanding, 1);
@@ -1450,6 +1453,7 @@ static HandlerResult figures_page(Req *r, const char *unit, const char *name)
 	html_txt(&b, tr(r, "Số liệu lấy trực tiếp từ sổ quỹ và khoản vay của các CLB giữ sổ trên hệ thống, cập nhật ngay khi ghi phiếu.",
 			"Figures come straight from the fund books and loans of the clubs keeping them here, current as soon as an entry is recorded."));
 	html(&b, "</p>");
+	html(&b, "<div class=\"fund-figures\">");
 	page_table_begin(&b, tr(r, "Theo đơn vị trực thuộc", "By sub-unit"));
 	figure_heads(r, &b, tr(r, "Đơn vị", "Unit"));
 	html(&b, "</tr></thead><tbody>");
@@ -1462,7 +1466,7 @@ static HandlerResult figures_page(Req *r, const char *unit, const char *name)
 	html_txt(&b, name);
 	html(&b, "</td>");
 	figure_cells(r, &b, &f);
-	html(&b, "</tr></tbody></table></div><h2>");
+	html(&b, "</tr></tbody></table></div></div><h2>");
 	html_txt(&b, tr(r, "Cách tính", "How each figure is computed"));
 	html(&b, "</h2><dl class=\"definitions\"><dt>");
 	html_txt(&b, tr(r, "CLB có đủ 2 quỹ", "Clubs with both funds"));
