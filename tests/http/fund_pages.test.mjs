@@ -183,7 +183,7 @@ test('recording entries: a month of contributions, bad ones refused under their 
 });
 
 test('moving money between the funds: two entries; more than the fund holds is refused', async () => {
-  const path = `${funds(club.a)}/transfer`;
+  const path = `/clubs/${club.a.id}/funds/transfer`;
   for (const name of ['admin', 'province', 'commune', 'club']) assert.equal((await as[name].get(path)).status, 200, name);
   for (const name of ['central', 'viewer']) assert.equal((await as[name].get(path)).status, 403, name);
   keep('transfer-form', await as.club.get(path));
