@@ -66,6 +66,25 @@ HandlerResult api_settings_update(Req *r);
 HandlerResult api_aggregates(Req *r);
 HandlerResult api_aggregate_indicators(Req *r);
 
+/* api/funds.c */
+HandlerResult api_club_funds(Req *r);
+HandlerResult api_club_funds_open(Req *r);
+HandlerResult api_fund_entries(Req *r);
+HandlerResult api_fund_entry_add(Req *r);
+HandlerResult api_fund_transfer(Req *r);
+HandlerResult api_entry_show(Req *r);
+HandlerResult api_entry_reverse(Req *r);
+HandlerResult api_fund_book(Req *r);
+HandlerResult api_fund_figures(Req *r);
+
+/* api/loans.c */
+HandlerResult api_club_loans(Req *r);
+HandlerResult api_club_loan_create(Req *r);
+HandlerResult api_club_loan_show(Req *r);
+HandlerResult api_club_loan_repay(Req *r);
+HandlerResult api_club_loan_write_off(Req *r);
+HandlerResult api_loan_plan(Req *r);
+
 /* api/audit.c */
 HandlerResult api_audit(Req *r);
 

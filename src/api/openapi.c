@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/fundjson.h"
 #include "api/openapi.h"
 #include "http/route.h"
 
@@ -53,6 +54,22 @@ static json_t *operation(const Route *rt)
 	}
 	if (rt->flags & (R_JSON | R_FORM))
 		json_object_set_new(responses, "422", error_response("A field is not valid; `field` names it"));
+	/* Routes that describe their bodies and answers (funds and loans) replace the generic ones. */
+	json_t *req_schema, *resp_schema;
+	int status;
+	if (api && api_fund_schema(rt->method, rt->path, &req_schema, &resp_schema, &status)) {
+		if (req_schema)
+			json_object_set_new(op, "requestBody",
+					    json_pack("{s:b, s:{s:{s:o}}}", "required", 1, "content", "application/json",
+						      "schema", req_schema));
+		json_object_del(responses, "200");
+		json_object_set_new(responses, status == 201 ? "201" : "200",
+				    json_pack("{s:s, s:{s:{s:o}}}", "description", status == 201 ? "Created" : "Success",
+					      "content", "application/json", "schema", resp_schema));
+		if (strcmp(rt->method, "GET") != 0)
+			json_object_set_new(responses, "409",
+					    error_response("The books do not allow it now (locked month, fund not open, loan closed...)"));
+	}
 	json_object_set_new(op, "responses", responses);
 	if (rt->flags & R_PUBLIC)
 		json_object_set_new(op, "security", json_array());
@@ -74,7 +91,7 @@ json_t *openapi_build(void)
 			method[i] = (char)(rt->method[i] >= 'A' && rt->method[i] <= 'Z' ? rt->method[i] + 32 : rt->method[i]);
 		json_object_set_new(item, method, operation(rt));
 	}
-	return json_pack(
+	json_t *doc = json_pack(
 		"{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:{s:s, s:[s], s:{s:{s:s, s:[s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}}}}}}, s:{s:{s:s, s:s, s:s}, s:{s:s, s:s}}}, s:[{s:[]}, {s:[]}]}",
 		"openapi", "3.1.0", "info", "title", "ishc", "version", "1", "description",
 		"Management system for Vietnam's Intergenerational Self-Help Clubs. Pages (tag `pages`) and the "
@@ -85,6 +102,11 @@ json_t *openapi_build(void)
 		"type", "string", "message", "type", "string", "field", "type", "string", "securitySchemes",
 		"cookieAuth", "type", "apiKey", "in", "cookie", "name", "ishc_session", "bearerAuth", "type",
 		"http", "scheme", "bearer", "security", "cookieAuth", "bearerAuth");
+	json_t *more = api_fund_components();
+	if (doc && more)
+		json_object_update(json_object_get(json_object_get(doc, "components"), "schemas"), more);
+	json_decref(more);
+	return doc;
 }
 
 HandlerResult api_openapi(Req *r)

@@ -53,6 +53,7 @@ int cli_read_password(char *out, size_t n);
 int cmd_init(const Command *c, Opts *o);
 int cmd_demo(const Command *c, Opts *o);
 int cmd_check(const Command *c, Opts *o);
+int cmd_verify(const Command *c, Opts *o);
 int cmd_backup(const Command *c, Opts *o);
 int cmd_restore(const Command *c, Opts *o);
 int cmd_user_add(const Command *c, Opts *o);

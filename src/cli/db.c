@@ -8,6 +8,7 @@
 
 #include "cli/cmd.h"
 #include "core/demo.h"
+#include "core/fund.h"
 #include "core/total.h"
 #include "store/migrate.h"
 
@@ -58,7 +59,7 @@ int cmd_demo(const Command *c, Opts *o)
 	const char *path = opt_required(c, o, "db");
 	if (!path)
 		return EXIT_USAGE;
-	DemoOptions dopt = {DEMO_CLUBS_DEFAULT, 1};
+	DemoOptions dopt = {DEMO_CLUBS_DEFAULT, 1, DEMO_BOOKS_DEFAULT};
 	if (opt(o, "clubs")) {
 		long long n = opt_number(opt(o, "clubs"), 1, DEMO_CLUBS_MAX);
 		if (n < 0) {
@@ -74,6 +75,14 @@ int cmd_demo(const Command *c, Opts *o)
 			return cli_usage(c);
 		}
 		dopt.seed = (uint64_t)n;
+	}
+	if (opt(o, "books")) {
+		long long n = opt_number(opt(o, "books"), 0, 100);
+		if (n < 0) {
+			fprintf(stderr, "ishc demo: --books wants a percentage from 0 to 100\n");
+			return cli_usage(c);
+		}
+		dopt.books_percent = (int)n;
 	}
 	if (!db_is_server(path) && file_nonempty(path))
 		return cli_fail("%s already exists; the demo is loaded only into a new database (remove it first)", path);
@@ -99,6 +108,8 @@ int cmd_demo(const Command *c, Opts *o)
 	       (long long)res.volunteers, (long long)res.reports, res.reports_from, res.reports_to,
 	       (long long)res.report_values, (long long)res.reports_late, (long long)res.report_gaps,
 	       (unsigned long long)dopt.seed, res.as_of);
+	printf("Fund books kept in ishc by %lld clubs: %lld entries, %lld loans (%lld written off).\n",
+	       (long long)res.clubs_books, (long long)res.fund_entries, (long long)res.loans, (long long)res.loans_written_off);
 	printf("Log-ins (username / password — role, scope):\n");
 	for (const DemoLogin *d = demo_logins; d->username; d++)
 		printf("  %-14s %-20s %s%s%s\n", d->username, d->password, d->role, d->scope ? ", " : "",
@@ -142,6 +153,30 @@ int cmd_check(const Command *c, Opts *o)
 		return cli_fail("%s: report totals differ from the reports in %lld row(s); `ishc check --repair` rebuilds them",
 				path, (long long)off);
 	printf("%s: ok (schema %d)\n", path, migrate_latest());
+	return EXIT_OK;
+}
+
+static void verify_line(const char *line, void *arg)
+{
+	(void)arg;
+	printf("%s\n", line);
+}
+
+int cmd_verify(const Command *c, Opts *o)
+{
+	const char *path = opt_required(c, o, "db");
+	if (!path)
+		return EXIT_USAGE;
+	Db *db = cli_open(path);
+	if (!db)
+		return EXIT_FAIL;
+	int problems = fund_verify(db, verify_line, NULL);
+	db_close(db);
+	if (problems < 0)
+		return cli_fail("%s: the fund books could not be read", path);
+	if (problems)
+		return cli_fail("%s: %d problem(s) in the fund books (listed above)", path, problems);
+	printf("%s: ok: every fund book's entries follow their hash chain and balances\n", path);
 	return EXIT_OK;
 }
 

@@ -15,10 +15,13 @@
 #include "core/auth.h"
 #include "core/club.h"
 #include "core/indicator.h"
+#include "core/fund.h"
+#include "core/loan.h"
 #include "core/search.h"
 #include "core/total.h"
 #include "core/unit.h"
 #include "core/user.h"
+#include "lib/log.h"
 #include "lib/vi.h"
 
 const DemoLogin demo_logins[] = {
@@ -667,6 +670,7 @@ typedef struct Demo {
 	int due_day, older_age;
 	int first_month, last_month;
 	char values_sql[2048];
+	int books_pm;             /* clubs keeping their fund books in ishc, per mille */
 } Demo;
 
 /* Founding years by weight: the 2016–2020 programme, then Đề án 1336 from 2021 (its peak years
@@ -1481,6 +1485,355 @@ static int64_t round_down(int64_t x, int64_t step)
 	return x / step * step;
 }
 
+/* ---- fund books ---- */
+
+/* A loan the demo keeps track of while it writes a club's books. */
+typedef struct DemoLoan {
+	int64_t id;
+	int who;                  /* index into people */
+	int next;                 /* day of its next payment, 0 when done */
+	int bad;                  /* stops paying (a loan at risk), 2: written off already */
+	int late_since;           /* day it stopped paying */
+} DemoLoan;
+
+enum { DEMO_LOANS_MAX = 512 };
+
+static void keeper_name(const Person *p, char *out, size_t n)
+{
+	snprintf(out, n, "%s%s%s%s%s", p->family, p->family[0] ? " " : "", p->middle, p->middle[0] ? " " : "", p->given);
+}
+
+static int on_book(const Person *p, int day)
+{
+	return p->joined <= day && (!p->left || p->left > day);
+}
+
+/* The next day the loan wants a payment, from its state as of day: its next instalment's due day
+ * (or the day itself when something is already late), 0 when nothing is left. */
+static int next_payment(Demo *d, int64_t club, const DemoLoan *dl, int day, int64_t *amount)
+{
+	char on[11];
+	iso_of(day, on);
+	Loan l;
+	Err e = {0};
+	if (loan_get_in_tx(d->db, &d->actor, club, dl->id, on, &l, &e) != 0)
+		return -1;
+	int next = 0;
+	*amount = 0;
+	if (strcmp(l.status, "active") == 0 && l.next_due_on[0]) {
+		next = day_of(l.next_due_on);
+		if (next < day)
+			next = day;
+		*amount = l.interest_due + l.principal_due + l.next_due_amount;
+		if (*amount > l.payoff)
+			*amount = l.payoff;
+	}
+	loan_free(&l);
+	return next;
+}
+
+/* New loans on day, to members without one, while fewer than target_pm per mille borrow and the
+ * income fund holds the money. */
+static int lend(Demo *d, uint64_t *r, int64_t club, const Person *people, int n, int *has, DemoLoan *loans, int *nloans,
+		int day, const char *treasurer, const char *rtext, int end_pm, int target_pm, int bad_pm)
+{
+	int members = 0, borrowing = 0;
+	for (int i = 0; i < n; i++)
+		if (on_book(&people[i], day)) {
+			members++;
+			borrowing += has[i];
+		}
+	char date[11], amount[32], chosen[24], term[8];
+	iso_of(day, date);
+	Fund both[2];
+	Err e = {0};
+	if (fund_get(d->db, &d->actor, club, both, &e) != 0)
+		return -1;
+	int64_t cash = both[0].balance;
+	for (int tries = 0; tries < 6 && borrowing * 1000 < members * target_pm && *nloans < DEMO_LOANS_MAX; tries++) {
+		int i = rnd(r, n);
+		if (has[i] || !on_book(&people[i], day))
+			continue;
+		int64_t principal = between(r, 4, 20) * 500000;
+		if (principal > cash)
+			break;
+		int t = chance(r, 400) ? 6 : 12;
+		snprintf(amount, sizeof amount, "%lld", (long long)principal);
+		snprintf(chosen, sizeof chosen, "%lld", (long long)people[i].id);
+		snprintf(term, sizeof term, "%d", t);
+		LoanInput in = {.member = chosen, .principal = amount, .purpose = chance(r, 500) ? "Chăn nuôi lợn, gà" : "Buôn bán nhỏ",
+				.rate = rtext, .term = term, .schedule = chance(r, end_pm) ? "end" : "equal",
+				.disbursed_on = date, .handled_by = treasurer};
+		int64_t id = 0;
+		int rc = loan_create_in_tx(d->db, &d->actor, club, &in, &id, &e);
+		if (rc) {
+			if (rc > 0)
+				log_error("demo: a loan refused: %s (%s) %s", err_code_name(e.code), e.field ? e.field : "-", e.detail);
+			return -1;
+		}
+		cash -= principal;
+		loans[*nloans] = (DemoLoan){.id = id, .who = i, .bad = chance(r, bad_pm)};
+		int64_t due = 0;
+		loans[*nloans].next = next_payment(d, club, &loans[*nloans], day + 1, &due);
+		has[i] = 1;
+		(*nloans)++;
+		borrowing++;
+		d->res.loans++;
+		d->res.fund_entries++;
+	}
+	return 0;
+}
+
+/* The books of a club that keeps them in ishc (the home commune's clubs, and books_pm per mille of
+ * the others): opened on its founding (or, for a club older than the 60 months, on the day before
+ * them, with its paper-book balances and the loans then outstanding), then month by month: the
+ * members' contributions to the activity fund, its expenses, grants and gifts now and then, loans
+ * to members (most repaid on their days, a few late, some never, written off after a year), until
+ * the demo's day or the club's pause or end. Every step goes through core/fund and core/loan, as a
+ * treasurer's would. *months gets the report figures of the 60 months (NULL when no books). */
+static int write_books(Demo *d, const Plan *p, int64_t club, const Person *people, int n, int home,
+		       FundMonth **months)
+{
+	*months = NULL;
+	uint64_t r = p->seed ^ 0x626f6f6b73210000ull;
+	int keeps = home || chance(&r, d->books_pm);
+	if (!keeps || !p->founded || n == 0)
+		return 0;
+	int window = month_first(d->first_month);
+	int start = p->founded >= window ? p->founded + between(&r, 0, 20) : window - 1;
+	int stop = d->as_of;
+	if (p->inactive_from && p->inactive_from < stop)
+		stop = p->inactive_from;
+	if (p->status == S_DISSOLVED && p->status_day < stop)
+		stop = p->status_day;
+	if (start >= stop)
+		return 0;
+	const Person *keeper = NULL, *chair = NULL;
+	for (int i = 0; i < n; i++) {
+		if (people[i].role == 4 || (people[i].role == 3 && !keeper))
+			keeper = &people[i];
+		if (people[i].role == 1)
+			chair = &people[i];
+	}
+	if (!keeper)
+		keeper = &people[0];
+	char treasurer[160], date[11], amount[32], chair_id[24] = "";
+	keeper_name(keeper, treasurer, sizeof treasurer);
+	if (chair)
+		snprintf(chair_id, sizeof chair_id, "%lld", (long long)chair->id);
+	Err e = {0};
+	int old = start < window;
+	int64_t inc = old ? between(&r, 8, 30) * (int64_t)MILLION : between(&r, 5, 20) * (int64_t)MILLION;
+	int64_t act = between(&r, 5, 30) * 100000;
+	iso_of(start, date);
+	char si[32], sa[32];
+	snprintf(si, sizeof si, "%lld", (long long)inc);
+	snprintf(sa, sizeof sa, "%lld", (long long)act);
+	FundOpenInput open = {.date = date, .income = si, .activity = sa, .handled_by = treasurer};
+	if (fund_open_in_tx(d->db, &d->actor, club, &open, &e) != 0)
+		return -1;
+	d->res.fund_entries += 2;
+	int rate = chance(&r, 350) ? 0 : between(&r, 3, 8) * 10;  /* basis points a month */
+	int end_pm = between(&r, 500, 850), bad_pm = chance(&r, 150) ? between(&r, 40, 120) : between(&r, 0, 15);
+	int fee = between(&r, 5, 20) * 1000, spend_pm = between(&r, 500, 900);
+	int target_pm = between(&r, 450, 700);  /* share of members the board wants borrowing */
+	DemoLoan *loans = calloc(DEMO_LOANS_MAX, sizeof *loans);
+	int *has = calloc((size_t)n, sizeof *has);
+	if (!loans || !has) {
+		free(loans);
+		free(has);
+		return -1;
+	}
+	int nloans = 0, rc = 0;
+	char chosen[24], rtext[16], term[8];
+	snprintf(rtext, sizeof rtext, "%d,%02d", rate / 100, rate % 100);
+	/* Loans outstanding on the paper books' last day. */
+	if (old) {
+		int64_t lent = 0;
+		for (int i = 0; i < n && !rc && nloans < DEMO_LOANS_MAX; i++) {
+			if (!on_book(&people[i], start) || !chance(&r, target_pm) || lent > inc * 3)
+				continue;
+			int t = chance(&r, 500) ? 6 : 12, back = between(&r, 0, t - 1);
+			int64_t principal = between(&r, 4, 20) * 500000, each = principal / t;
+			int lent_day = start - back * 30 - between(&r, 0, 25);
+			if (lent_day < people[i].joined)
+				continue;
+			int64_t left = principal - each * back;
+			if (chance(&r, end_pm))
+				left = principal;
+			iso_of(lent_day, date);
+			snprintf(amount, sizeof amount, "%lld", (long long)principal);
+			snprintf(chosen, sizeof chosen, "%lld", (long long)people[i].id);
+			char lefttxt[32];
+			snprintf(lefttxt, sizeof lefttxt, "%lld", (long long)left);
+			snprintf(term, sizeof term, "%d", t);
+			LoanInput in = {.member = chosen, .principal = amount, .purpose = "Chăn nuôi, trồng trọt", .rate = rtext,
+					.term = term, .schedule = left == principal ? "end" : "equal", .disbursed_on = date,
+					.handled_by = treasurer, .opening = 1, .outstanding = lefttxt};
+			int64_t id = 0;
+			if ((rc = loan_create_in_tx(d->db, &d->actor, club, &in, &id, &e)) != 0)
+				break;
+			lent += left;
+			loans[nloans] = (DemoLoan){.id = id, .who = i, .bad = chance(&r, bad_pm)};
+			int64_t due = 0;
+			loans[nloans].next = next_payment(d, club, &loans[nloans], start + 1, &due);
+			has[i] = 1;
+			nloans++;
+			d->res.loans++;
+		}
+	}
+	int64_t act_cash = act;
+	for (int mi = month_of(start); mi <= month_of(stop) && !rc; mi++) {
+		int first = month_first(mi), last = month_last(mi);
+		if (last > stop)
+			last = stop;
+		/* Contributions on the 5th: everyone on the book that day. */
+		int fday = first + 4;
+		if (fday > start && fday <= last) {
+			int count = 0;
+			for (int i = 0; i < n; i++)
+				count += on_book(&people[i], fday);
+			if (count) {
+				iso_of(fday, date);
+				snprintf(amount, sizeof amount, "%lld", (long long)count * fee);
+				char party[64];
+				snprintf(party, sizeof party, "Thành viên CLB (%d người)", count);
+				EntryInput in = {.kind = "contribution", .date = date, .amount = amount, .party = party,
+						 .handled_by = treasurer, .note = "Thu đóng góp hằng tháng"};
+				int64_t id;
+				if ((rc = fund_entry_add_in_tx(d->db, &d->actor, club, "activity", &in, &id, &e)) != 0)
+					break;
+				act_cash += (int64_t)count * fee;
+				d->res.fund_entries++;
+			}
+		}
+		/* The month's meeting and a visit or two, when the fund allows. */
+		static const char *const cats[] = {"meeting", "care", "gifts", "health", "culture"};
+		for (int k = 0, times = between(&r, 1, 2); k < times && !rc; k++) {
+			int day = first + between(&r, 6, 26);
+			if (day <= start || day > last || !chance(&r, spend_pm))
+				continue;
+			int64_t x = between(&r, 1, 8) * 50000;
+			if (x > act_cash)
+				continue;
+			iso_of(day, date);
+			snprintf(amount, sizeof amount, "%lld", (long long)x);
+			EntryInput in = {.kind = "expense", .date = date, .amount = amount, .category = cats[rnd(&r, 5)],
+					 .party = treasurer, .handled_by = treasurer};
+			int64_t id;
+			/* Expenses are dated in the month's order of days: the check on later days holds. */
+			if ((rc = fund_entry_add_in_tx(d->db, &d->actor, club, "activity", &in, &id, &e)) == 1) {
+				rc = 0;
+				continue;
+			}
+			if (rc)
+				break;
+			act_cash -= x;
+			d->res.fund_entries++;
+		}
+		/* Day by day: the payments falling due, and new loans mid-month while the board's target
+		 * and the fund allow (in the order of days, so that each check sees the book as it was). */
+		int lend_day = first + between(&r, 9, 19);
+		for (int day = first; day <= last && !rc; day++) {
+			if (day <= start)
+				continue;
+			/* A grant now and then. */
+			if (day == first + 14 && chance(&r, 70)) {
+				static const char *const src[] = {"commune", "province", "project"};
+				int to_income = chance(&r, 500);
+				int64_t g = between(&r, 1, to_income ? 20 : 5) * (int64_t)MILLION;
+				iso_of(first + 14, date);
+				snprintf(amount, sizeof amount, "%lld", (long long)g);
+				EntryInput in = {.kind = "grant", .date = date, .amount = amount, .category = src[rnd(&r, 3)],
+						 .party = "Hội NCT", .handled_by = treasurer};
+				int64_t id;
+				if ((rc = fund_entry_add_in_tx(d->db, &d->actor, club, to_income ? "income" : "activity", &in, &id, &e)) != 0)
+					break;
+				if (!to_income)
+					act_cash += g;
+				d->res.fund_entries++;
+			}
+			if (day == lend_day && (rc = lend(d, &r, club, people, n, has, loans, &nloans, day, treasurer, rtext,
+							  end_pm, target_pm, bad_pm)) != 0)
+				break;
+			for (int j = 0; j < nloans && !rc; j++) {
+				DemoLoan *dl = &loans[j];
+				if (dl->next != day)
+					continue;
+				int64_t due = 0;
+				int next = next_payment(d, club, dl, day, &due);
+				if (next < 0) {
+					rc = -1;
+					break;
+				}
+				if (next == 0) {
+					dl->next = 0;
+					has[dl->who] = 0;
+					continue;
+				}
+				if (dl->bad || !chance(&r, 930)) {
+					/* Late: the borrower comes a month later (a bad one never). */
+					if (!dl->late_since)
+						dl->late_since = day;
+					/* The write-off is confirmed by a board member other than the borrower. */
+					const Person *confirmer = NULL;
+					for (int q = 0; q < n && !confirmer; q++)
+						if (people[q].role && q != dl->who)
+							confirmer = &people[q];
+					if (dl->bad == 1 && confirmer && day - dl->late_since > 365 && chance(&r, 500)) {
+						snprintf(chair_id, sizeof chair_id, "%lld", (long long)confirmer->id);
+						iso_of(day, date);
+						if ((rc = loan_write_off_in_tx(d->db, &d->actor, club, dl->id, date,
+									       "Thành viên không còn khả năng trả nợ; Ban chủ nhiệm đã họp và thống nhất xoá nợ",
+									       chair_id, &e)) != 0)
+							break;
+						dl->bad = 2;
+						dl->next = 0;
+						has[dl->who] = 0;
+						d->res.loans_written_off++;
+						continue;
+					}
+					dl->next = dl->bad == 2 ? 0 : day + 30;
+					continue;
+				}
+				dl->late_since = 0;
+				iso_of(day, date);
+				snprintf(amount, sizeof amount, "%lld", (long long)due);
+				RepayInput in = {.date = date, .amount = amount, .handled_by = treasurer};
+				int64_t id = 0;
+				if ((rc = loan_repay_in_tx(d->db, &d->actor, club, dl->id, &in, &id, &e)) != 0)
+					break;
+				d->res.fund_entries += 1 + (rate > 0);
+				int64_t more = 0;
+				int after = next_payment(d, club, dl, day + 1, &more);
+				if (after < 0) {
+					rc = -1;
+					break;
+				}
+				dl->next = after;
+				if (!after)
+					has[dl->who] = 0;
+			}
+		}
+	}
+	free(loans);
+	free(has);
+	if (rc) {
+		if (rc > 0)
+			log_error("demo: club %s: the books refused a step: %s (%s) %s", p->code, err_code_name(e.code),
+				  e.field ? e.field : "-", e.detail);
+		return -1;
+	}
+	d->res.clubs_books++;
+	*months = calloc(REPORT_MONTHS, sizeof **months);
+	if (!*months)
+		return -1;
+	char period[8];
+	snprintf(period, sizeof period, "%04u-%02u", (unsigned)(d->first_month / 12) % 10000u,
+		 (unsigned)(d->first_month % 12 + 1) % 100u);
+	return fund_months(d->db, club, period, REPORT_MONTHS, *months) == 0 ? 0 : -1;
+}
+
 /* The monthly reports of the club of plan p, whose people (n of them, with their volunteers) are
  * written: from its founding month (or the first of the 60 months) to the last month before the
  * demo's, except the months it was paused or dissolved, a silent stretch in a few clubs, and a
@@ -1489,7 +1842,7 @@ static int64_t round_down(int64_t x, int64_t step)
  * a month not reported is carried into the next report, so the balance rule holds between the
  * months reported), and activity counts within its members (every "<= MEM_TOTAL" of the catalogue). */
 static int write_reports(Demo *d, const Plan *p, int64_t club, const Person *people, int n, int home,
-			 const char *province)
+			 const char *province, const FundMonth *books)
 {
 	if (!d->catalogue || !d->nvalues || !p->founded || n == 0)
 		return 0;
@@ -1584,6 +1937,20 @@ static int write_reports(Demo *d, const Plan *p, int64_t club, const Person *peo
 		v[V_RES_CASH_VND] = acc_cash + (chance(&r, 120) ? between(&r, 2, 8) * (int64_t)MILLION : 0);
 		v[V_RES_KIND_VND] = chance(&r, 100) ? between(&r, 10, 50) * 100000 : 0;
 		v[V_ACT_FUND_VND] = act;
+		/* A club keeping its books in ishc: the fund figures are the books'. */
+		const FundMonth *bm = books ? &books[mi - d->first_month] : NULL;
+		if (bm && bm->has_income) {
+			v[V_LOANS_N] = bm->loans_n;
+			v[V_LOANS_VND] = bm->loans_vnd;
+			v[V_REPAID_VND] = bm->repaid_vnd;
+			v[V_INTEREST_VND] = bm->interest_vnd;
+			v[V_OUTSTANDING] = bm->outstanding;
+			v[V_BORROWERS] = bm->borrowers;
+			v[V_PAR30_VND] = bm->par30;
+			v[V_FUND_VND] = bm->income_fund;
+		}
+		if (bm && bm->has_activity)
+			v[V_ACT_FUND_VND] = bm->activity_fund;
 		if ((mi >= quiet_from && mi < quiet_to) || missed || total == 0) {
 			d->res.report_gaps++;
 			continue;
@@ -1670,8 +2037,14 @@ static int write_club(Demo *d, int index, Person *people)
 	int npeople = 0;
 	if (write_people(d, p, &r, club, m->id, village, pv, people, &npeople) != 0)
 		return -1;
-	if (write_reports(d, p, club, people, npeople, strncmp(p->code, HOME_COMMUNE "-", 6) == 0, pv->code) != 0)
+	FundMonth *books = NULL;
+	int home_commune = strncmp(p->code, HOME_COMMUNE "-", 6) == 0;
+	if (write_books(d, p, club, people, npeople, home_commune, &books) != 0 ||
+	    write_reports(d, p, club, people, npeople, home_commune, pv->code, books) != 0) {
+		free(books);
 		return -1;
+	}
+	free(books);
 	/* The chair is the club's contact. */
 	for (int i = 0; i < npeople; i++) {
 		if (people[i].role != 1)
@@ -1714,8 +2087,9 @@ static int batch_tx(Db *db, void *arg)
 		return -DB_ERROR;
 	char id[48];
 	snprintf(id, sizeof id, "%s..%s", d->plans[b->from].code, d->plans[b->to - 1].code);
-	json_t *after = json_pack("{s:I, s:i, s:I, s:I, s:I, s:I, s:I, s:I}", "seed", (json_int_t)d->seed, "clubs", b->to - b->from,
-				  "reports", (json_int_t)(d->res.reports - b->saved.reports),
+	json_t *after = json_pack("{s:I, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "seed", (json_int_t)d->seed, "clubs", b->to - b->from,
+				  "reports", (json_int_t)(d->res.reports - b->saved.reports), "fund_entries",
+				  (json_int_t)(d->res.fund_entries - b->saved.fund_entries),
 				  "members", (json_int_t)(d->res.members - b->saved.members), "board_roles",
 				  (json_int_t)(d->res.board_roles - b->saved.board_roles), "volunteers",
 				  (json_int_t)(d->res.volunteers - b->saved.volunteers), "care_visits",
@@ -1729,7 +2103,8 @@ static int batch_tx(Db *db, void *arg)
 static int rebuild_tx(Db *db, void *arg)
 {
 	(void)arg;
-	return -(int)total_rebuild(db);
+	DbStatus s = total_rebuild(db);
+	return -(int)(s == DB_OK ? (DbStatus)fund_totals_rebuild(db) : s);
 }
 
 /* The programmes the demo's clubs belong to: the national ones come with the schema; the
@@ -1802,6 +2177,7 @@ int demo_load(Db *db, const DemoOptions *opt, DemoResult *res, Err *e)
 	d->actor.role = ROLE_ADMIN;
 	snprintf(d->actor.username, sizeof d->actor.username, "demo");
 	d->seed = opt->seed;
+	d->books_pm = opt->books_percent * 10;
 	db_now_iso(d->now);
 	char today[11];
 	unit_today(today);
@@ -1824,6 +2200,8 @@ int demo_load(Db *db, const DemoOptions *opt, DemoResult *res, Err *e)
 	}
 	if (!rc && (rc = db_tx(db, programmes_tx, d)) != 0)
 		rc = err_set(e, err_from_db(rc), NULL);
+	/* Each batch writes one summary audit record, the fund books' steps included. */
+	fund_bulk(1);
 	for (int from = 0; !rc && from < d->nplans; from += BATCH_CLUBS) {
 		Batch b = {d, from, from + BATCH_CLUBS < d->nplans ? from + BATCH_CLUBS : d->nplans, d->res};
 		int t = db_tx(db, batch_tx, &b);
@@ -1831,6 +2209,7 @@ int demo_load(Db *db, const DemoOptions *opt, DemoResult *res, Err *e)
 			rc = err_set(e, err_from_db(t), NULL);
 		nameset_keep(&d->names);
 	}
+	fund_bulk(0);
 	/* The live totals of every unit from the reports just written, once. */
 	if (!rc && d->res.reports && (rc = db_tx(db, rebuild_tx, d)) != 0)
 		rc = err_set(e, err_from_db(rc), NULL);

@@ -24,6 +24,7 @@ extern const DemoLogin demo_logins[];
 enum {
 	DEMO_CLUBS_DEFAULT = 2000,   /* `make demo`: a country that loads in a few seconds */
 	DEMO_CLUBS_MAX = 100000,
+	DEMO_BOOKS_DEFAULT = 5,      /* percent of clubs keeping their books in ishc */
 };
 
 /* The generated data is as of this date, or of today when today is earlier: the same seed gives
@@ -33,6 +34,7 @@ enum {
 typedef struct DemoOptions {
 	int clubs;               /* 1..DEMO_CLUBS_MAX */
 	uint64_t seed;
+	int books_percent;       /* clubs keeping their fund books in ishc (the home commune's always) */
 } DemoOptions;
 
 typedef struct DemoResult {
@@ -43,6 +45,8 @@ typedef struct DemoResult {
 	int64_t reports_late;    /* first submitted after the due date */
 	int64_t report_gaps;     /* club-months with no report (missed, silent stretches) */
 	char reports_from[8], reports_to[8];  /* the months they cover, "YYYY-MM" */
+	int64_t clubs_books;     /* clubs keeping their fund books in ishc */
+	int64_t fund_entries, loans, loans_written_off;
 } DemoResult;
 
 /* Loads the demo into a freshly migrated database holding the reference units: the programmes

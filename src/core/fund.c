@@ -116,6 +116,18 @@ int64_t fund_ratio_bp(int64_t num, int64_t den)
 
 /* ---- shared pieces (fund_int.h) ---- */
 
+static _Thread_local int bulk;
+
+void fund_bulk(int on)
+{
+	bulk = on;
+}
+
+int fund_bulk_on(void)
+{
+	return bulk;
+}
+
 int fund_is_en(const Actor *by)
 {
 	return en(by->lang);
@@ -444,7 +456,7 @@ static int lowest_from(Db *db, int64_t fund_id, const char *date, int64_t *low)
 static json_t *entry_json(const FundEntry *x)
 {
 	return json_pack("{s:I, s:s, s:I, s:s, s:s, s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s}", "fund_id",
-			 (json_int_t)x->fund_id, "fund", x->fund_kind, (json_int_t)x->no, "date", x->on_date, "kind", x->kind,
+			 (json_int_t)x->fund_id, "fund", x->fund_kind, "no", (json_int_t)x->no, "date", x->on_date, "kind", x->kind,
 			 "amount", (json_int_t)x->amount, "category", x->category, "party", x->party, "member_id",
 			 (json_int_t)x->member_id, "loan_id", (json_int_t)x->loan_id, "reverses", (json_int_t)x->reverses,
 			 "pair_id", (json_int_t)x->pair_id, "note", x->note, "handled_by", x->handled_by, "hash", x->hash);
@@ -460,8 +472,8 @@ int fund_append(Db *db, const Actor *by, const NewEntry *ne, const char *short_f
 			return rc;
 		if (low + ne->amount < 0) {
 			char b[VI_NUM_BUFSZ], a[VI_NUM_BUFSZ];
-			vi_format_money(low, b);
-			vi_format_money(-ne->amount, a);
+			vi_format_int(low, b);
+			vi_format_int(-ne->amount, a);
 			if (fund_is_en(by))
 				err_setf(e, E_FUND_SHORT, short_field, "The %s holds %s đồng on that day or after; %s đồng cannot go out.",
 					 strcmp(f->kind, "income") == 0 ? "income-generation fund" : "activity fund", b, a);
@@ -573,7 +585,7 @@ int fund_append(Db *db, const Actor *by, const NewEntry *ne, const char *short_f
 		if (s == DB_OK)
 			s = fund_totals_add(db, &p, &d);
 	}
-	if (s == DB_OK) {
+	if (s == DB_OK && !bulk) {
 		char idtxt[24];
 		snprintf(idtxt, sizeof idtxt, "%lld", (long long)*id);
 		json_t *after = entry_json(x);
@@ -683,6 +695,12 @@ int fund_open(Db *db, const Actor *by, int64_t club_id, const FundOpenInput *in,
 {
 	OpenTx t = {by, club_id, in, e};
 	return tx_result(db_tx(db, open_tx, &t), e);
+}
+
+int fund_open_in_tx(Db *db, const Actor *by, int64_t club_id, const FundOpenInput *in, Err *e)
+{
+	OpenTx t = {by, club_id, in, e};
+	return open_tx(db, &t);
 }
 
 int fund_get(Db *db, const Actor *by, int64_t club_id, Fund out[2], Err *e)
@@ -826,6 +844,24 @@ int64_t fund_transfer(Db *db, const Actor *by, int64_t club_id, const char *from
 {
 	EntryTx t = {by, club_id, from_kind, in, 1, 0, e};
 	return tx_result(db_tx(db, entry_tx, &t), e) ? -1 : t.id;
+}
+
+int fund_entry_add_in_tx(Db *db, const Actor *by, int64_t club_id, const char *fund_kind, const EntryInput *in,
+			 int64_t *id, Err *e)
+{
+	EntryTx t = {by, club_id, fund_kind, in, 0, 0, e};
+	int rc = entry_tx(db, &t);
+	*id = t.id;
+	return rc;
+}
+
+int fund_transfer_in_tx(Db *db, const Actor *by, int64_t club_id, const char *from_kind, const EntryInput *in,
+			int64_t *id, Err *e)
+{
+	EntryTx t = {by, club_id, from_kind, in, 1, 0, e};
+	int rc = entry_tx(db, &t);
+	*id = t.id;
+	return rc;
 }
 
 /* ---- reading entries ---- */
@@ -1052,7 +1088,7 @@ static int reverse_tx(Db *db, void *arg)
 	FundEntry x;
 	if ((rc = fund_entry_row(db, t->entry_id, &x)) <= 0)
 		return rc < 0 ? rc : (err_set(t->e, E_NOT_FOUND, NULL), 1);
-	if (!t->reason || !*t->reason)
+	if (!t->reason || !*t->reason || strspn(t->reason, " \t\r\n") == strlen(t->reason))
 		return err_set(t->e, E_REQUIRED, "reason"), 1;
 	if (text_in(t->reason, 200, "reason", t->e))
 		return 1;
@@ -1332,7 +1368,7 @@ int fund_totals_rebuild(Db *db)
 		"INSERT INTO fund_totals (unit_id, income_cash, activity_cash, clubs_income, clubs_activity, clubs_both, "
 		"borrowers, members) "
 		"SELECT p, SUM(ic), SUM(ac), SUM(hi), SUM(ha), SUM(hb), SUM(br), SUM(mb) FROM ("
-		" SELECT x.place AS p, x.ic, x.ac, x.hi, x.ha, x.hb, x.br, x.mb FROM ("
+		" SELECT pl.place AS p, x.ic, x.ac, x.hi, x.ha, x.hb, x.br, x.mb FROM ("
 		"  SELECT c.id AS club_id, r.ancestor_id AS place FROM clubs c" PLACE_JOIN
 		"  UNION ALL SELECT c.id, 0 FROM clubs c) pl JOIN ("
 		"  SELECT c.id AS club_id,"
@@ -1556,20 +1592,23 @@ static int figures_read(Db *db, void *arg)
 	Unit u = {0};
 	int64_t unit_id = 0;
 	int is_club = 0;
-	if (!t->unit || !*t->unit) {
-		if (!scope_is_national(t->by) && !(t->by->role == ROLE_VIEWER && !t->by->scope[0]))
-			return err_set(t->e, E_NOT_FOUND, "unit"), 1;
-	} else if (!scope_covers(db, t->by, t->unit)) {
+	/* The actor's scope, as the report totals read it: a club user sees its club, a unit's user
+	 * what lies under it, national roles (and a viewer without a scope) everything. */
+	int64_t su = 0;
+	const char *sc = "";
+	if (scope_filter(db, t->by, &su, &sc) != 0)
 		return err_set(t->e, E_NOT_FOUND, "unit"), 1;
+	if (!t->unit || !*t->unit) {
+		if (su || *sc)
+			return err_set(t->e, E_NOT_FOUND, "unit"), 1;
 	} else if (strchr(t->unit, '-')) {
-		Actor sys = *t->by;
-		sys.role = ROLE_ADMIN; /* scope checked above; viewers may read a club's figures */
-		sys.scope[0] = '\0';
-		if (club_get_by_code(db, &sys, t->unit, &c) != 1)
+		Actor sys = {.role = ROLE_ADMIN}; /* scope is checked here; viewers may read a club's figures */
+		if (club_get_by_code(db, &sys, t->unit, &c) != 1 || (*sc && strcmp(sc, t->unit) != 0) ||
+		    (su && !scope_covers_unit(db, t->by, c.unit_id)))
 			return err_set(t->e, E_NOT_FOUND, "unit"), 1;
 		is_club = 1;
 	} else {
-		if (unit_find(db, t->unit, date, &u) != 1)
+		if (*sc || unit_find(db, t->unit, date, &u) != 1 || (su && !scope_covers_unit(db, t->by, u.id)))
 			return err_set(t->e, E_NOT_FOUND, "unit"), 1;
 		unit_id = u.id;
 	}

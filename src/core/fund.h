@@ -110,7 +110,7 @@ typedef struct FundOpenInput {
 
 /* Opens both books of a club with their balances on the cut-off day (either may be 0). Once per
  * club: E_FUND_OPEN after. Errors: E_FORBIDDEN, E_NOT_FOUND (club not in scope), E_DATE (field
- * "date"; not after today, not before the club was founded), E_MONTH_LOCKED, E_AMOUNT (field
+ * "date": not a date; E_DATE_ORDER: after today, or before the club was founded), E_MONTH_LOCKED, E_AMOUNT (field
  * "income" / "activity": negative or not a number). Audited. */
 int fund_open(Db *db, const Actor *by, int64_t club_id, const FundOpenInput *in, Err *e);
 
@@ -161,6 +161,19 @@ int fund_book(Db *db, const Actor *by, int64_t club_id, const char *fund_kind, c
 int64_t fund_entries(Db *db, const Actor *by, int64_t club_id, const char *fund_kind, int64_t offset, int64_t limit,
 		     void (*fn)(const FundEntry *entry, void *arg), void *arg, Err *e);
 
+/* ---- for bulk loaders (the demo and the benchmark's data) ---- */
+
+/* The steps of fund_open, fund_entry_add and fund_transfer inside the caller's transaction: 0, 1
+ * refused (e set; the caller must roll back), or a negative store status. While fund_bulk(1) is in
+ * force on the calling thread, entries and loans write no audit record each: the loader writes one
+ * summary record per batch (as the demo does for its clubs). */
+void fund_bulk(int on);
+int fund_open_in_tx(Db *db, const Actor *by, int64_t club_id, const FundOpenInput *in, Err *e);
+int fund_entry_add_in_tx(Db *db, const Actor *by, int64_t club_id, const char *fund_kind, const EntryInput *in,
+			 int64_t *id, Err *e);
+int fund_transfer_in_tx(Db *db, const Actor *by, int64_t club_id, const char *from_kind, const EntryInput *in,
+			int64_t *id, Err *e);
+
 /* ---- tamper evidence ---- */
 
 /* Recomputes every fund's hash chain and balance from its entries and reports, through
@@ -198,6 +211,8 @@ typedef struct FundMonth {
 	int64_t activity_fund;          /* ACT_FUND_VND: cash */
 } FundMonth;
 int fund_month(Db *db, int64_t club_id, const char *period, FundMonth *out);
+/* The same for n months from first_period on, reading the books once (bulk loaders). */
+int fund_months(Db *db, int64_t club_id, const char *first_period, int n, FundMonth *out);
 
 /* ---- figures for a unit ---- */
 

@@ -78,4 +78,7 @@ int fund_member_on(Db *db, int64_t club_id, int64_t member_id, const char *date,
 
 int fund_is_en(const Actor *by);
 
+/* 1 while a bulk loader asked for no audit record per step (fund_bulk). */
+int fund_bulk_on(void);
+
 #endif

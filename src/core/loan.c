@@ -276,17 +276,32 @@ static void loan_compute(Loan *l, const char *asof, const char *interest_from)
 		}
 	}
 	int written = l->written_off && l->write_off_on[0] && strcmp(l->write_off_on, asof) <= 0;
+	/* Principal paid goes to the oldest instalments first. */
+	int64_t left = paid_p;
+	for (size_t k = 0; k < l->nschedule; k++) {
+		Instalment *in = &l->schedule_rows[k];
+		int64_t take = left < in->principal ? left : in->principal;
+		in->principal_unpaid = in->principal - take;
+		left -= take;
+	}
 	/* Interest of month k: the rate on the principal outstanding at its start (the disbursement,
-	 * then the previous due date), counting payments made on that day. */
+	 * then the previous due date), counting payments made on that day; for a month that starts
+	 * after asof, on what will be left once the instalments before it are paid on their days. */
 	int64_t cum_interest = 0, interest_due = 0;
 	for (size_t k = 0; k < l->nschedule; k++) {
 		Instalment *in = &l->schedule_rows[k];
 		const char *start = k == 0 ? l->disbursed_on : l->schedule_rows[k - 1].due_on;
 		int64_t out_start = l->principal;
-		for (size_t i = 0; i < l->npayments; i++) {
-			const LoanPayment *p = &l->payments[i];
-			if (!p->reversed && strcmp(p->paid_on, start) <= 0 && strcmp(p->paid_on, asof) <= 0)
-				out_start -= p->principal;
+		if (strcmp(start, asof) > 0) {
+			out_start = 0;
+			for (size_t j = k; j < l->nschedule; j++)
+				out_start += l->schedule_rows[j].principal_unpaid;
+		} else {
+			for (size_t i = 0; i < l->npayments; i++) {
+				const LoanPayment *p = &l->payments[i];
+				if (!p->reversed && strcmp(p->paid_on, start) <= 0 && strcmp(p->paid_on, asof) <= 0)
+					out_start -= p->principal;
+			}
 		}
 		if (l->written_off && l->write_off_on[0] && strcmp(l->write_off_on, start) <= 0)
 			out_start = 0;
@@ -296,14 +311,6 @@ static void loan_compute(Loan *l, const char *asof, const char *interest_from)
 		cum_interest += in->interest;
 		if (strcmp(in->due_on, asof) <= 0)
 			interest_due = cum_interest;
-	}
-	/* Principal paid goes to the oldest instalments first. */
-	int64_t left = paid_p;
-	for (size_t k = 0; k < l->nschedule; k++) {
-		Instalment *in = &l->schedule_rows[k];
-		int64_t take = left < in->principal ? left : in->principal;
-		in->principal_unpaid = in->principal - take;
-		left -= take;
 	}
 	l->principal_paid = paid_p;
 	l->interest_paid = paid_i;
@@ -505,6 +512,10 @@ static int loan_audit(Db *db, const Actor *by, const char *action, int64_t loan_
 		loan_free(&l);
 		return rc < 0 ? rc : -DB_ERROR;
 	}
+	if (fund_bulk_on()) {
+		loan_free(&l);
+		return 0;
+	}
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)loan_id);
 	json_t *after = loan_json(&l);
@@ -662,6 +673,14 @@ int64_t loan_create(Db *db, const Actor *by, int64_t club_id, const LoanInput *i
 	return tx_result(db_tx(db, create_tx, &t), e) ? -1 : t.id;
 }
 
+int loan_create_in_tx(Db *db, const Actor *by, int64_t club_id, const LoanInput *in, int64_t *id, Err *e)
+{
+	CreateTx t = {by, club_id, in, 0, e};
+	int rc = create_tx(db, &t);
+	*id = t.id;
+	return rc;
+}
+
 /* ---- reading ---- */
 
 /* The loan in the club: 1 loaded (free it), or 1 with e set and 0 returned... see callers. */
@@ -705,6 +724,16 @@ static int get_read(Db *db, void *arg)
 		return rc;
 	loan_compute(t->out, asof, from);
 	return 0;
+}
+
+int loan_get_in_tx(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, const char *asof, Loan *out, Err *e)
+{
+	memset(out, 0, sizeof *out);
+	GetTx t = {by, club_id, loan_id, asof, out, e};
+	int rc = get_read(db, &t);
+	if (rc)
+		loan_free(out);
+	return rc;
 }
 
 int loan_get(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, const char *asof, Loan *out, Err *e)
@@ -801,8 +830,8 @@ static int repay_tx(Db *db, void *arg)
 		vi_format_money(l.interest_due, b);
 		vi_format_money(l.outstanding, c);
 		err_setf(t->e, E_OVERPAY, "amount",
-			 fund_is_en(t->by) ? "On that day %s đồng settles the loan (interest %s, principal %s)."
-					   : "Ngày đó chỉ cần %s đồng là tất toán (lãi %s, gốc %s).",
+			 fund_is_en(t->by) ? "On that day %s settles the loan (interest %s, principal %s)."
+					   : "Ngày đó chỉ cần %s là tất toán (lãi %s, gốc %s).",
 			 a, b, c);
 		snap_free(&old);
 		rc = 1;
@@ -890,6 +919,15 @@ int64_t loan_repay(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, co
 	return t.id;
 }
 
+int loan_repay_in_tx(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, const RepayInput *in, int64_t *id,
+		     Err *e)
+{
+	RepayTx t = {by, club_id, loan_id, in, 0, 0, 0, e};
+	int rc = repay_tx(db, &t);
+	*id = t.id;
+	return rc;
+}
+
 /* ---- writing off ---- */
 
 typedef struct WriteOffTx {
@@ -937,7 +975,7 @@ static int write_off_tx(Db *db, void *arg)
 	}
 	if ((rc = loan_date(db, t->by, &l, t->date, from, date, t->e)) != 0)
 		goto out;
-	if (!t->reason || !*t->reason) {
+	if (!t->reason || strspn(t->reason, " \t\r\n") == strlen(t->reason)) {
 		rc = 1;
 		err_set(t->e, E_REQUIRED, "reason");
 		goto out;
@@ -998,6 +1036,13 @@ int loan_write_off(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, co
 {
 	WriteOffTx t = {by, club_id, loan_id, date, reason, confirmed_by, e};
 	return tx_result(db_tx(db, write_off_tx, &t), e);
+}
+
+int loan_write_off_in_tx(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, const char *date,
+			 const char *reason, const char *confirmed_by, Err *e)
+{
+	WriteOffTx t = {by, club_id, loan_id, date, reason, confirmed_by, e};
+	return write_off_tx(db, &t);
 }
 
 /* ---- reversing a loan's entries (from fund_entry_reverse) ---- */
@@ -1184,105 +1229,155 @@ int loan_list(Db *db, const Actor *by, int64_t club_id, const char *status, int6
 
 int fund_month(Db *db, int64_t club_id, const char *period, FundMonth *out)
 {
-	memset(out, 0, sizeof *out);
-	char first[11], last[11];
-	snprintf(first, sizeof first, "%.7s-01", period);
-	date_month_end(first, last);
-	Fund inc, act;
-	int rc;
-	if ((rc = fund_row(db, club_id, "income", &inc)) < 0 || (rc = fund_row(db, club_id, "activity", &act)) < 0)
-		return rc;
-	out->has_income = inc.id && strcmp(inc.opened_on, last) <= 0;
-	out->has_activity = act.id && strcmp(act.opened_on, last) <= 0;
-	const Fund *funds[2] = {&inc, &act};
-	int64_t cash[2] = {0, 0};
-	for (int i = 0; i < 2; i++) {
-		if (!funds[i]->id)
-			continue;
-		Stmt *st = db_stmt(db, "fund_month_cash", "SELECT COALESCE(SUM(amount), 0) FROM fund_entries WHERE fund_id = $1 AND on_date <= $2");
-		if (!st)
-			return -DB_ERROR;
-		db_bind_int(st, 1, funds[i]->id);
-		db_bind_text(st, 2, last);
-		if (db_step(st) != DB_ROW)
-			return -DB_ERROR;
-		cash[i] = db_col_int(st, 0);
-		db_reset(st);
-	}
-	out->activity_fund = cash[1];
-	if (!out->has_income)
-		return 0;
-	char from[11];
-	copy(from, sizeof from, inc.opened_on);
-	Stmt *st = db_stmt(db, "fund_month_loans",
-			   "SELECT id FROM loans WHERE club_id = $1 AND disbursed_on <= $2 AND status <> 'cancelled' "
-			   "AND (closed_on IS NULL OR closed_on >= $3) ORDER BY id");
+	return fund_months(db, club_id, period, 1, out);
+}
+
+static int cash_by_month(Db *db, int64_t fund_id, char (*ends)[11], int n, int64_t *cash)
+{
+	Stmt *st = db_stmt(db, "fund_months_cash", "SELECT on_date, amount FROM fund_entries WHERE fund_id = $1 AND on_date <= $2 ORDER BY on_date");
 	if (!st)
 		return -DB_ERROR;
-	db_bind_int(st, 1, club_id);
-	db_bind_text(st, 2, last);
-	db_bind_text(st, 3, first);
-	int64_t *ids = NULL;
-	size_t n = 0, cap = 0;
+	db_bind_int(st, 1, fund_id);
+	db_bind_text(st, 2, ends[n - 1]);
+	int64_t sum = 0;
+	int i = 0;
 	DbStatus s;
 	while ((s = db_step(st)) == DB_ROW) {
-		if (n == cap) {
+		const char *on = db_col_text(st, 0);
+		while (i < n && strcmp(on, ends[i]) > 0)
+			cash[i++] = sum;
+		sum += db_col_int(st, 1);
+	}
+	while (i < n)
+		cash[i++] = sum;
+	return s == DB_DONE ? 0 : -(int)s;
+}
+
+int fund_months(Db *db, int64_t club_id, const char *first_period, int n, FundMonth *out)
+{
+	if (n < 1)
+		return 0;
+	memset(out, 0, (size_t)n * sizeof *out);
+	char (*firsts)[11] = calloc((size_t)n, sizeof *firsts), (*ends)[11] = calloc((size_t)n, sizeof *ends);
+	int64_t *cash = calloc((size_t)n, sizeof *cash);
+	int64_t *ids = NULL, *seen = NULL;
+	int rc = 0;
+	if (!firsts || !ends || !cash) {
+		rc = -DB_ERROR;
+		goto done;
+	}
+	snprintf(firsts[0], 11, "%.7s-01", first_period);
+	for (int i = 0; i < n; i++) {
+		if (i)
+			date_add_months(firsts[0], i, firsts[i]);
+		date_month_end(firsts[i], ends[i]);
+	}
+	Fund inc, act;
+	if ((rc = fund_row(db, club_id, "income", &inc)) < 0 || (rc = fund_row(db, club_id, "activity", &act)) < 0)
+		goto done;
+	rc = 0;
+	if (act.id) {
+		if ((rc = cash_by_month(db, act.id, ends, n, cash)) != 0)
+			goto done;
+		for (int i = 0; i < n; i++) {
+			out[i].has_activity = strcmp(act.opened_on, ends[i]) <= 0;
+			out[i].activity_fund = cash[i];
+		}
+	}
+	if (!inc.id)
+		goto done;
+	if ((rc = cash_by_month(db, inc.id, ends, n, cash)) != 0)
+		goto done;
+	for (int i = 0; i < n; i++)
+		out[i].has_income = strcmp(inc.opened_on, ends[i]) <= 0;
+	Stmt *st = db_stmt(db, "fund_months_loans",
+			   "SELECT id FROM loans WHERE club_id = $1 AND disbursed_on <= $2 AND status <> 'cancelled' "
+			   "AND (closed_on IS NULL OR closed_on >= $3) ORDER BY id");
+	if (!st) {
+		rc = -DB_ERROR;
+		goto done;
+	}
+	db_bind_int(st, 1, club_id);
+	db_bind_text(st, 2, ends[n - 1]);
+	db_bind_text(st, 3, firsts[0]);
+	size_t nl = 0, cap = 0;
+	DbStatus s;
+	while ((s = db_step(st)) == DB_ROW) {
+		if (nl == cap) {
 			cap = cap ? cap * 2 : 32;
 			int64_t *nn = realloc(ids, cap * sizeof *nn);
 			if (!nn) {
-				free(ids);
 				db_reset(st);
-				return -DB_ERROR;
+				rc = -DB_ERROR;
+				goto done;
 			}
 			ids = nn;
 		}
-		ids[n++] = db_col_int(st, 0);
+		ids[nl++] = db_col_int(st, 0);
 	}
 	if (s != DB_DONE) {
-		free(ids);
-		return -(int)s;
+		rc = -(int)s;
+		goto done;
 	}
-	/* Members borrowing: distinct members with principal left at the month's end. */
-	int64_t *borrowers = n ? calloc(n, sizeof *borrowers) : NULL;
-	size_t nb = 0;
-	rc = 0;
-	for (size_t i = 0; i < n && !rc; i++) {
+	/* Members borrowing at each month's end: distinct member ids, month by month. */
+	seen = calloc((size_t)n * (nl ? nl : 1), sizeof *seen);
+	int *nseen = calloc((size_t)n, sizeof *nseen);
+	if (!seen || !nseen) {
+		free(nseen);
+		rc = -DB_ERROR;
+		goto done;
+	}
+	for (size_t j = 0; j < nl && !rc; j++) {
 		Loan l;
-		if ((rc = loan_load(db, ids[i], &l)) != 1) {
+		if ((rc = loan_load(db, ids[j], &l)) != 1) {
 			rc = rc < 0 ? rc : -DB_ERROR;
 			loan_free(&l);
 			break;
 		}
 		rc = 0;
-		loan_compute(&l, last, l.opening ? from : NULL);
-		if (!l.opening && strcmp(l.disbursed_on, first) >= 0) {
-			out->loans_n++;
-			out->loans_vnd += l.principal;
-		}
-		for (size_t k = 0; k < l.npayments; k++) {
-			const LoanPayment *p = &l.payments[k];
-			if (!p->reversed && !p->before_books && strcmp(p->paid_on, first) >= 0 && strcmp(p->paid_on, last) <= 0) {
-				out->repaid_vnd += p->principal;
-				out->interest_vnd += p->interest;
+		for (int i = 0; i < n; i++) {
+			if (!out[i].has_income || strcmp(l.disbursed_on, ends[i]) > 0)
+				continue;
+			FundMonth *m = &out[i];
+			if (!l.opening && strcmp(l.disbursed_on, firsts[i]) >= 0) {
+				m->loans_n++;
+				m->loans_vnd += l.principal;
 			}
-		}
-		if (l.written_off && strcmp(l.write_off_on, first) >= 0 && strcmp(l.write_off_on, last) <= 0)
-			out->written_off_vnd += l.written_off;
-		out->outstanding += l.outstanding;
-		if (l.outstanding > 0 && l.arrears_days > 30)
-			out->par30 += l.outstanding;
-		if (l.outstanding > 0 && borrowers) {
-			size_t j = 0;
-			while (j < nb && borrowers[j] != l.member_id)
-				j++;
-			if (j == nb)
-				borrowers[nb++] = l.member_id;
+			for (size_t k = 0; k < l.npayments; k++) {
+				const LoanPayment *p = &l.payments[k];
+				if (!p->reversed && !p->before_books && strcmp(p->paid_on, firsts[i]) >= 0 &&
+				    strcmp(p->paid_on, ends[i]) <= 0) {
+					m->repaid_vnd += p->principal;
+					m->interest_vnd += p->interest;
+				}
+			}
+			if (l.written_off && strcmp(l.write_off_on, firsts[i]) >= 0 && strcmp(l.write_off_on, ends[i]) <= 0)
+				m->written_off_vnd += l.written_off;
+			loan_compute(&l, ends[i], l.opening ? inc.opened_on : NULL);
+			m->outstanding += l.outstanding;
+			if (l.outstanding > 0 && l.arrears_days > 30)
+				m->par30 += l.outstanding;
+			if (l.outstanding > 0) {
+				int64_t *row = &seen[(size_t)i * nl];
+				int q = 0;
+				while (q < nseen[i] && row[q] != l.member_id)
+					q++;
+				if (q == nseen[i])
+					row[nseen[i]++] = l.member_id;
+			}
 		}
 		loan_free(&l);
 	}
-	free(borrowers);
+	for (int i = 0; i < n; i++) {
+		out[i].borrowers = nseen[i];
+		out[i].income_fund = cash[i] + out[i].outstanding;
+	}
+	free(nseen);
+done:
+	free(firsts);
+	free(ends);
+	free(cash);
 	free(ids);
-	out->borrowers = (int64_t)nb;
-	out->income_fund = cash[0] + out->outstanding;
+	free(seen);
 	return rc;
 }

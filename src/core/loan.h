@@ -153,6 +153,16 @@ int64_t loan_repay(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, co
 int loan_write_off(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, const char *date, const char *reason,
 		   const char *confirmed_by, Err *e);
 
+/* For bulk loaders (see fund_bulk in fund.h): the same steps inside the caller's transaction; 0,
+ * 1 refused (e set; the caller rolls back), or a negative store status. loan_get_in_tx reads
+ * inside it (out to be freed with loan_free when 0). */
+int loan_create_in_tx(Db *db, const Actor *by, int64_t club_id, const LoanInput *in, int64_t *id, Err *e);
+int loan_repay_in_tx(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, const RepayInput *in, int64_t *id,
+		     Err *e);
+int loan_write_off_in_tx(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, const char *date,
+			 const char *reason, const char *confirmed_by, Err *e);
+int loan_get_in_tx(Db *db, const Actor *by, int64_t club_id, int64_t loan_id, const char *asof, Loan *out, Err *e);
+
 /* A row of a club's loan list, as of today. */
 typedef struct LoanRow {
 	int64_t id, no, member_id;

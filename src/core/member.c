@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "core/audit.h"
+#include "core/fund.h"
 #include "core/club.h"
 #include "core/scope.h"
 #include "core/search.h"
@@ -476,6 +477,22 @@ static int member_write(Db *db, MemberTx *t, int creating)
 	Member *m = t->m;
 	char now[21];
 	db_now_iso(now);
+	/* Whether the member was on the book before (for the live count of members by unit). */
+	int64_t club_id = t->club_id, was_on = 0;
+	if (!creating) {
+		Stmt *q = db_stmt(db, "member_was_on", "SELECT club_id, CASE WHEN left_on IS NULL THEN 1 ELSE 0 END FROM members WHERE id = $1");
+		if (!q)
+			return -DB_ERROR;
+		db_bind_int(q, 1, t->id);
+		DbStatus qs = db_step(q);
+		if (qs == DB_ROW) {
+			club_id = db_col_int(q, 0);
+			was_on = db_col_int(q, 1);
+			db_reset(q);
+		} else if (qs != DB_DONE) {
+			return -(int)qs;
+		}
+	}
 	char *fold = vi_fold(m->full_name), *key = vi_collate_name(m->family_name, m->middle_name, m->given_name);
 	Stmt *st = !fold || !key ? NULL
 		   : creating ? db_stmt(db, "member_insert",
@@ -523,6 +540,8 @@ static int member_write(Db *db, MemberTx *t, int creating)
 		t->id = db_last_id(db);
 	if (!rc)
 		rc = -(int)search_index_member(db, t->id, fold, key, !m->left_on[0]);
+	if (!rc)
+		rc = -fund_members_changed(db, club_id, (int)((!m->left_on[0]) - was_on));
 	free(fold);
 	free(key);
 	return rc;

@@ -11,6 +11,7 @@
 
 #include "core/audit.h"
 #include "core/club.h"
+#include "core/fund.h"
 #include "core/scope.h"
 #include "core/total.h"
 #include "core/unit.h"
@@ -140,6 +141,47 @@ static int member_figures(Db *db, Report *r, const char *first, const char *last
 	}
 	db_reset(st);
 	return 0;
+}
+
+/* The source=ledger figures of the month from the club's fund books, for the books open by the
+ * month's end: which items are computed (always), and their values (while the report can change). */
+static const char *const ledger_income_codes[] = {"INC_LOANS_N", "INC_LOANS_VND", "INC_REPAID_VND", "INC_INTEREST_VND",
+						  "INC_OUTSTANDING", "INC_BORROWERS", "INC_PAR30_VND", "INC_FUND_VND", NULL};
+
+static int ledger_mark(Db *db, Report *r, FundMonth *fm)
+{
+	int rc = fund_month(db, r->club_id, r->period, fm);
+	if (rc)
+		return rc;
+	r->ledger_income = fm->has_income;
+	r->ledger_activity = fm->has_activity;
+	r->written_off = fm->written_off_vnd;
+	for (size_t i = 0; i < r->count; i++) {
+		ReportItem *ri = &r->items[i];
+		if (strcmp(ri->ind.source, "ledger") != 0)
+			continue;
+		int act = strcmp(ri->ind.code, "ACT_FUND_VND") == 0;
+		ri->computed = act ? fm->has_activity : fm->has_income;
+	}
+	return 0;
+}
+
+static void ledger_fill(Report *r, const FundMonth *fm)
+{
+	const int64_t values[] = {fm->loans_n, fm->loans_vnd, fm->repaid_vnd, fm->interest_vnd, fm->outstanding,
+				  fm->borrowers, fm->par30, fm->income_fund};
+	for (int i = 0; ledger_income_codes[i]; i++) {
+		ReportItem *ri = item_find(r, ledger_income_codes[i]);
+		if (ri && ri->computed && strcmp(ri->ind.source, "ledger") == 0) {
+			ri->has_value = 1;
+			ri->value = values[i];
+		}
+	}
+	ReportItem *ri = item_find(r, "ACT_FUND_VND");
+	if (ri && ri->computed && strcmp(ri->ind.source, "ledger") == 0) {
+		ri->has_value = 1;
+		ri->value = fm->activity_fund;
+	}
 }
 
 void report_free(Report *r)
@@ -273,11 +315,17 @@ static int report_load(Db *db, const Actor *by, int64_t club_id, const char *per
 	}
 	out->items = it.items;
 	out->count = it.count;
+	FundMonth fm;
+	int lrc = ledger_mark(db, out, &fm);
+	if (lrc)
+		return lrc;
 	Stored local;
 	Stored *sv = stored ? stored : &local;
 	if ((s = stored_load(db, out->id, sv)) != DB_OK)
 		return -(int)s;
 	int fixed = locked(out->status);
+	if (!fixed)
+		ledger_fill(out, &fm);
 	for (size_t i = 0; i < out->count; i++) {
 		ReportItem *ri = &out->items[i];
 		const int64_t *v = stored_find(sv, ri->ind.code);
@@ -364,6 +412,9 @@ static void rules_check(Report *r, ReportProblems *p)
 		 * imported before the members were): its figures bound nothing. */
 		if (b->computed && b->value == 0 && strncmp(b->ind.code, "MEM_TOTAL", 9) == 0)
 			continue;
+		/* Two figures counted from the books: nothing anyone could type would change them. */
+		if (a->computed && b->computed)
+			continue;
 		if (le ? a->value <= b->value : a->value >= b->value)
 			continue;
 		char va[VI_NUM_BUFSZ], vb[VI_NUM_BUFSZ], vi[REPORT_MESSAGE_MAX], en[REPORT_MESSAGE_MAX];
@@ -393,8 +444,9 @@ static void values_check(Report *r, const ReportValue *values, size_t n, ReportP
 		}
 		const char *lv = ri->ind.label_vi, *le = ri->ind.label_en;
 		if (ri->computed) {
-			snprintf(vi, sizeof vi, "%s được tính từ sổ thành viên, không nhập tay", lv);
-			snprintf(en, sizeof en, "%s is computed from the member book and cannot be typed", le);
+			int books = strcmp(ri->ind.source, "ledger") == 0;
+			snprintf(vi, sizeof vi, "%s được tính từ %s, không nhập tay", lv, books ? "sổ quỹ" : "sổ thành viên");
+			snprintf(en, sizeof en, "%s is computed from the %s and cannot be typed", le, books ? "fund books" : "member book");
 			problem(p, ri->ind.code, vi, en);
 			continue;
 		}
@@ -515,9 +567,31 @@ static void balance_check(Report *r, const Stored *prev, ReportProblems *p)
 			snprintf(terms_vi + l, sizeof terms_vi - l, " %s %s", sign > 0 ? "+" : "−", vi_format_money(v, nb));
 			snprintf(terms_en + le, sizeof terms_en - le, " %s %s", sign > 0 ? "+" : "−", nb);
 		}
+		/* From the books, the write-offs are known: the figures must then add up exactly, and
+		 * when they do not, last month's report (typed before the books, or since changed) and
+		 * the books disagree: a warning a person confirms, as nothing here can be retyped. */
+		int books = a->computed && strcmp(a->ind.source, "ledger") == 0;
+		if (books)
+			expect -= r->written_off;
 		if (a->value == expect)
 			continue;
 		char va[VI_NUM_BUFSZ], ve[VI_NUM_BUFSZ], vd[VI_NUM_BUFSZ];
+		if (books) {
+			char vw[VI_NUM_BUFSZ], vi[REPORT_MESSAGE_MAX], en[REPORT_MESSAGE_MAX];
+			vi_format_money(a->value, va);
+			vi_format_money(expect, ve);
+			vi_format_money(r->written_off, vw);
+			snprintf(vi, sizeof vi,
+				 "%.240s theo sổ quỹ (%s) không khớp với báo cáo tháng trước: %.160s − xoá nợ %s = %s; "
+				 "xin đối chiếu sổ và xác nhận",
+				 a->ind.label_vi, va, terms_vi, vw, ve);
+			snprintf(en, sizeof en,
+				 "%.240s from the books (%s) does not reconcile with last month's report: %.160s − written off %s = %s; "
+				 "check the books and confirm",
+				 a->ind.label_en, va, terms_en, vw, ve);
+			report_problem_add(p, a->ind.code, 1, vi, en);
+			continue;
+		}
 		vi_format_money(a->value, va);
 		vi_format_money(expect, ve);
 		char vi[REPORT_MESSAGE_MAX], en[REPORT_MESSAGE_MAX];

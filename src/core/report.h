@@ -56,6 +56,10 @@ typedef struct Report {
 	char source[8];                 /* form | grid | import | demo | api */
 	ReportItem *items;              /* malloc'd, in catalogue order; report_free releases it */
 	size_t count;
+	/* Books kept in ishc by the month's end (core/fund.h): their source=ledger figures are
+	 * computed like the member figures, never typed. */
+	int ledger_income, ledger_activity;
+	int64_t written_off;            /* principal written off in the month, from the books */
 } Report;
 
 /* One thing wrong with the values: the indicator code at fault and what is wrong, in both

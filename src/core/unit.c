@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "core/audit.h"
+#include "core/fund.h"
 #include "core/total.h"
 #include "lib/date.h"
 #include "lib/embed.h"
@@ -446,6 +447,8 @@ static int reach_rebuild(Db *db)
 	/* The report totals follow the units a club's months count in. */
 	if (!rc) {
 		DbStatus t = total_rebuild(db);
+		if (t == DB_OK)
+			t = (DbStatus)fund_totals_rebuild(db);
 		rc = t == DB_OK ? 0 : -(int)t;
 	}
 	return rc;
