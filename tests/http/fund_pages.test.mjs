@@ -388,6 +388,7 @@ test('the fund figures of a unit and the country, each ratio with its formula; i
   assert.equal(r.status, 200);
   assert.match(r.text, /CLB Phú Thọ/);
   assert.match(r.text, /= \d+ \/ 3</, 'members borrowing of the three on the book, with its formula');
+  assert.match(r.text.slice(r.text.indexOf('class="total"')), /= \d+ \/ 4</, 'the commune counts the members of both its clubs');
   r = keep('figures-club', await as.club.get('/units/15961-01/funds'));
   assert.equal(r.status, 200);
   assert.equal((await as.province.get('/units/01/funds')).status, 404);
