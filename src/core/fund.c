@@ -429,7 +429,29 @@ static void entry_hash(const FundEntry *x, const char *prev, char out[FUND_HASH_
  * each later entry), so that money out on date never leaves a later day below zero. */
 static int lowest_from(Db *db, int64_t fund_id, const char *date, int64_t *low)
 {
-	Stmt *st = db_stmt(db, "fund_balance_on", "SELECT COALESCE(SUM(amount), 0) FROM fund_entries WHERE fund_id = $1 AND on_date <= $2");
+	/* Nothing dated after it (the usual case): the balance now is the balance of that day. */
+	Stmt *st = db_stmt(db, "fund_later", "SELECT 1 FROM fund_entries WHERE fund_id = $1 AND on_date > $2 LIMIT 1");
+	if (!st)
+		return -DB_ERROR;
+	db_bind_int(st, 1, fund_id);
+	db_bind_text(st, 2, date);
+	DbStatus s0 = db_step(st);
+	if (s0 == DB_ROW)
+		db_reset(st);
+	else if (s0 != DB_DONE)
+		return -(int)s0;
+	if (s0 == DB_DONE) {
+		st = db_stmt(db, "fund_balance_now", "SELECT balance FROM funds WHERE id = $1");
+		if (!st)
+			return -DB_ERROR;
+		db_bind_int(st, 1, fund_id);
+		if (db_step(st) != DB_ROW)
+			return -DB_ERROR;
+		*low = db_col_int(st, 0);
+		db_reset(st);
+		return 0;
+	}
+	st = db_stmt(db, "fund_balance_on", "SELECT COALESCE(SUM(amount), 0) FROM fund_entries WHERE fund_id = $1 AND on_date <= $2");
 	if (!st)
 		return -DB_ERROR;
 	db_bind_int(st, 1, fund_id);

@@ -15,7 +15,7 @@
 #include "lib/log.h"
 #include "store/db_pg.h"
 
-enum { STMT_CACHE = 256, TX_RETRIES = 8 };
+enum { STMT_CACHE = 512, TX_RETRIES = 8 };
 
 struct Stmt {
 	const char *name;
@@ -193,18 +193,25 @@ static char *sql_rewrite(const char *sql)
 
 Stmt *db_stmt(Db *db, const char *name, const char *sql)
 {
-	for (int i = 0; i < db->ncache; i++) {
-		Stmt *s = &db->cache[i];
-		if (s->name == name || strcmp(s->name, name) == 0) {
-			if (s->pg) {
-				pg_reset(s->pg);
-				pg_clear_bindings(s->pg);
-				return s;
-			}
-			sqlite3_reset(s->st);
-			sqlite3_clear_bindings(s->st);
+	/* Names are string literals: the same pointer almost always; the text only when the same
+	 * name was written in another file. */
+	int hit = -1;
+	for (int i = 0; i < db->ncache && hit < 0; i++)
+		if (db->cache[i].name == name)
+			hit = i;
+	for (int i = 0; i < db->ncache && hit < 0; i++)
+		if (strcmp(db->cache[i].name, name) == 0)
+			hit = i;
+	if (hit >= 0) {
+		Stmt *s = &db->cache[hit];
+		if (s->pg) {
+			pg_reset(s->pg);
+			pg_clear_bindings(s->pg);
 			return s;
 		}
+		sqlite3_reset(s->st);
+		sqlite3_clear_bindings(s->st);
+		return s;
 	}
 	if (db->ncache == STMT_CACHE) {
 		log_error("store: statement cache full preparing %s", name);
