@@ -913,6 +913,8 @@ static void club_links(Req *r, Buf *b, const Club *c)
 	page_action(b, href, tr(r, "Sổ thành viên (in)", "Member book (print)"));
 	snprintf(href, sizeof href, "/clubs/%lld/reports", id);
 	page_action(b, href, tr(r, "Báo cáo tháng", "Monthly reports"));
+	snprintf(href, sizeof href, "/clubs/%lld/funds", id);
+	page_action(b, href, tr(r, "Quỹ và khoản vay", "Funds and loans"));
 	if (keep) {
 		snprintf(href, sizeof href, "/imports/new?kind=members&club=%lld", id);
 		page_action(b, href, tr(r, "Nhập thành viên từ Excel", "Import members from Excel"));

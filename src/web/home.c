@@ -68,6 +68,21 @@ HandlerResult web_home(Req *r)
 			     ? tr(r, "Nhập và nộp báo cáo tháng của CLB.", "Enter and submit the club's monthly report.")
 			     : tr(r, "Báo cáo tháng trước của các CLB: đã nộp, chờ duyệt, chưa nộp; nhập chung một bảng.",
 				  "Last month's club reports: submitted, waiting for approval, missing; enter them on one grid."));
+	/* The funds: a club's own books, or the figures of the user's unit (or the country). */
+	if (r->actor.role == ROLE_CLUB) {
+		Club *c = malloc(sizeof *c);
+		if (c && club_get_by_code(r->db, &r->actor, r->actor.scope, c) > 0) {
+			snprintf(href, sizeof href, "/clubs/%lld/funds", (long long)c->id);
+			card(&b, href, tr(r, "Quỹ và khoản vay", "Funds and loans"),
+			     tr(r, "Ghi phiếu thu, phiếu chi; cho vay, thu nợ; in phiếu và sổ quỹ.",
+				"Record money in and out; lend and collect; print receipts and the fund book."));
+		}
+		free(c);
+	} else {
+		card(&b, "/funds", tr(r, "Quỹ và vốn vay", "Funds and loans"),
+		     tr(r, "Quỹ của các CLB, tỷ lệ thành viên vay, dư nợ quá hạn, tỷ lệ hoàn trả.",
+			"Club funds, members borrowing, loans at risk, repayment rate."));
+	}
 	if (r->actor.role == ROLE_ADMIN || r->actor.role == ROLE_PROVINCE || r->actor.role == ROLE_COMMUNE ||
 	    r->actor.role == ROLE_CLUB)
 		card(&b, "/imports/new?kind=reports", tr(r, "Nhập báo cáo các tháng trước", "Import past months"),

@@ -97,6 +97,30 @@ HandlerResult web_totals_overview(Req *r);
 HandlerResult web_totals_trend(Req *r);
 HandlerResult web_totals_rate(Req *r);
 
+/* web/funds.c */
+HandlerResult web_club_funds(Req *r);
+HandlerResult web_fund_open_form(Req *r);
+HandlerResult web_fund_open(Req *r);
+HandlerResult web_fund_entry_new(Req *r);
+HandlerResult web_fund_entry_create(Req *r);
+HandlerResult web_fund_transfer_form(Req *r);
+HandlerResult web_fund_transfer(Req *r);
+HandlerResult web_fund_book(Req *r);
+HandlerResult web_fund_entry_show(Req *r);
+HandlerResult web_fund_entry_reverse(Req *r);
+HandlerResult web_fund_entry_print(Req *r);
+HandlerResult web_unit_funds(Req *r);
+HandlerResult web_funds(Req *r);
+
+/* web/loans.c */
+HandlerResult web_loan_new(Req *r);
+HandlerResult web_loan_create(Req *r);
+HandlerResult web_loan_show(Req *r);
+HandlerResult web_loan_repay(Req *r);
+HandlerResult web_loan_write_off(Req *r);
+HandlerResult web_loan_card(Req *r);
+HandlerResult web_loan_agreement(Req *r);
+
 /* web/audit.c */
 HandlerResult web_audit(Req *r);
 HandlerResult web_audit_csv(Req *r);
