@@ -85,6 +85,12 @@ static const ErrInfo catalogue[E_COUNT_] = {
 			   "Some values are unusual against last month; check them and confirm."},
 	[E_REPORT_STATE] = {"report_state", 409, "Báo cáo không ở trạng thái cho phép việc này.",
 			    "The report is not in a state that allows this."},
+	[E_PROGRAMME_YEAR] = {"programme_year", 422, "Năm phải nằm trong giai đoạn của Đề án (hoặc để trống: cả giai đoạn).",
+			      "The year must lie within the programme's period (or be left empty: the whole period)."},
+	[E_NOT_PROVINCE] = {"not_province", 422, "Đây không phải mã một tỉnh/thành phố trong giai đoạn của Đề án.",
+			    "This is not the code of a province of the programme's period."},
+	[E_REASON_REQUIRED] = {"reason_required", 422, "Điều chỉnh chỉ tiêu cần ghi lý do.",
+			       "Revising a target needs a reason."},
 };
 
 int err_set(Err *e, ErrCode code, const char *field)
