@@ -376,7 +376,9 @@ HandlerResult api_plan_save(Req *r)
 	Err e = {0};
 	if (plan_save(r->db, &r->actor, p.id, x.unit_code, &in, &e) != 0)
 		return e.code == E_INTERNAL ? H_FATAL : resp_err(r, &e);
-	plan_get(r->db, &r->actor, p.id, x.unit_code, &x);
+	char code[8];
+	snprintf(code, sizeof code, "%s", x.unit_code);
+	plan_get(r->db, &r->actor, p.id, code, &x); /* plan_get clears x first: not x's own code */
 	return resp_json(r, 200, plan_json(&x));
 }
 

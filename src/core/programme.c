@@ -1073,7 +1073,7 @@ int64_t plan_list(Db *db, const Actor *by, int64_t programme_id, int year, void 
 		}
 		sum->mechanism += x->finance_mechanism;
 		sum->policy += x->mobilisation_policy;
-		if (x->has_clubs_registered)
+		if (x->has_clubs_registered && issued)
 			sum->clubs_registered += x->clubs_registered;
 		if (fn)
 			fn(x, arg);

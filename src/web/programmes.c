@@ -463,7 +463,7 @@ static HandlerResult programme_page(Req *r, int status, const ProgrammeInfo *p, 
 		FormChoice mc[M_COUNT];
 		for (int m = 0; m < M_COUNT; m++)
 			mc[m] = (FormChoice){programme_measures[m].code, programme_measures[m].vi, programme_measures[m].en};
-		form_select(&f, "measure", tr(r, "Chỉ tiêu", "Measure"), mc, M_COUNT, form_value(&f, "measure", "new_clubs"), 1);
+		form_select(&f, "measure", tr(r, "Chỉ tiêu", "Measure"), mc, M_COUNT, form_value(&f, "measure", "new_clubs"), 0);
 		form_input(&f, "value", tr(r, "Mức chỉ tiêu", "Target value"), "text", form_value(&f, "value", ""),
 			   "required maxlength=\"20\" inputmode=\"decimal\"",
 			   tr(r, "Số CLB, số người; hoặc tỷ lệ phần trăm (95 nghĩa là 95%).",

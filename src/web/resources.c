@@ -222,8 +222,8 @@ static HandlerResult resource_form_page(Req *r, int status, const Resource *x, c
 			   "maxlength=\"8\"",
 			   scope_is_national(&r->actor) ? tr(r, "Để trống: Trung ương Hội nhận.", "Empty: received by the central level.") : NULL);
 		form_select(&f, "source", tr(r, "Nguồn", "Source"), source_choices, RESOURCE_SOURCES,
-			    form_value(&f, "source", x ? x->source : ""), 1);
-		form_select(&f, "form", tr(r, "Hình thức", "Form"), form_choices, 2, form_value(&f, "form", x ? x->form : "cash"), 1);
+			    form_value(&f, "source", x ? x->source : "state_province"), 0);
+		form_select(&f, "form", tr(r, "Hình thức", "Form"), form_choices, 2, form_value(&f, "form", x ? x->form : "cash"), 0);
 		form_input(&f, "value", tr(r, "Giá trị (đồng)", "Value (đồng)"), "text", form_value(&f, "value", m),
 			   "required inputmode=\"numeric\" maxlength=\"24\"", NULL);
 		form_input(&f, "project", tr(r, "Mã dự án tài trợ hoặc Đề án (nếu có)", "Donor project or programme code (if any)"), "text",
