@@ -720,6 +720,8 @@ int programme_progress(Db *db, const Actor *by, int64_t programme_id, int64_t un
 	out[M_BORROWING_SHARE].num = bn;
 	out[M_BORROWING_SHARE].den = bd;
 	out[M_BORROWING_SHARE].actual = permille(bn, bd);
+	if (!bd)
+		out[M_BORROWING_SHARE].state = ACTUAL_NO_DATA; /* no report of the month submitted yet */
 	out[M_BOTH_FUNDS_SHARE].state = ACTUAL_NO_DATA;
 	for (int m = 0; m < M_COUNT; m++)
 		if (out[m].has_target && out[m].target.value > 0 && out[m].state == ACTUAL_OK)
