@@ -42,6 +42,7 @@ HandlerResult api_club_volunteer_add(Req *r);
 HandlerResult api_import_members(Req *r);
 HandlerResult api_import_clubs(Req *r);
 HandlerResult api_import_reports(Req *r);
+HandlerResult api_import_plans(Req *r);
 
 /* api/indicators.c */
 HandlerResult api_indicators(Req *r);
@@ -84,6 +85,24 @@ HandlerResult api_club_loan_show(Req *r);
 HandlerResult api_club_loan_repay(Req *r);
 HandlerResult api_club_loan_write_off(Req *r);
 HandlerResult api_loan_plan(Req *r);
+/* api/programmes.c */
+HandlerResult api_programmes(Req *r);
+HandlerResult api_programme_show(Req *r);
+HandlerResult api_programme_update(Req *r);
+HandlerResult api_targets(Req *r);
+HandlerResult api_target_set(Req *r);
+HandlerResult api_progress(Req *r);
+HandlerResult api_plans(Req *r);
+HandlerResult api_plan_show(Req *r);
+HandlerResult api_plan_save(Req *r);
+HandlerResult api_resources(Req *r);
+HandlerResult api_resource_create(Req *r);
+HandlerResult api_resource_show(Req *r);
+HandlerResult api_resource_update(Req *r);
+HandlerResult api_donor_projects(Req *r);
+HandlerResult api_donor_project_create(Req *r);
+HandlerResult api_donor_project_show(Req *r);
+HandlerResult api_donor_project_update(Req *r);
 
 /* api/audit.c */
 HandlerResult api_audit(Req *r);

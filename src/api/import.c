@@ -182,3 +182,8 @@ HandlerResult api_import_reports(Req *r)
 {
 	return api_import(r, IMPORT_REPORTS);
 }
+
+HandlerResult api_import_plans(Req *r)
+{
+	return api_import(r, IMPORT_PLANS);
+}

@@ -4,6 +4,7 @@
  * because a transaction (and an fsync) per person or report would take an hour for the national
  * benchmark; the live report totals are then rebuilt once (total_rebuild). */
 #include "core/demo.h"
+#include "core/programme.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -2215,6 +2216,9 @@ int demo_load(Db *db, const DemoOptions *opt, DemoResult *res, Err *e)
 	/* The live totals of every unit from the reports just written, once. */
 	if (!rc && d->res.reports && (rc = db_tx(db, rebuild_tx, d)) != 0)
 		rc = err_set(e, err_from_db(rc), NULL);
+	/* The programmes' plans, targets and resources (issue 8, core/programme_demo.c). */
+	if (!rc && programme_demo_load(db, e) != 0)
+		rc = -1;
 	/* The users last: their scopes now hold clubs. */
 	for (const DemoLogin *l = demo_logins; !rc && l->username; l++) {
 		UserInput in = {l->username, l->full_name, l->role, l->scope, l->password};

@@ -112,6 +112,12 @@ static const ErrInfo catalogue[E_COUNT_] = {
 	[E_CONFIRMER] = {"confirmer", 422,
 			 "Việc xoá nợ cần một thành viên Ban chủ nhiệm thứ hai xác nhận: chọn một người trong Ban chủ nhiệm.",
 			 "A write-off needs a second board member's confirmation: choose someone on the board."},
+	[E_PROGRAMME_YEAR] = {"programme_year", 422, "Năm phải nằm trong giai đoạn của Đề án (hoặc để trống: cả giai đoạn).",
+			      "The year must lie within the programme's period (or be left empty: the whole period)."},
+	[E_NOT_PROVINCE] = {"not_province", 422, "Đây không phải mã một tỉnh/thành phố trong giai đoạn của Đề án.",
+			    "This is not the code of a province of the programme's period."},
+	[E_REASON_REQUIRED] = {"reason_required", 422, "Điều chỉnh chỉ tiêu cần ghi lý do.",
+			       "Revising a target needs a reason."},
 };
 
 int err_set(Err *e, ErrCode code, const char *field)

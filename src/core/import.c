@@ -24,7 +24,8 @@
 
 const char *import_kind_name(ImportKind k)
 {
-	return k == IMPORT_MEMBERS ? "members" : k == IMPORT_CLUBS ? "clubs" : k == IMPORT_REPORTS ? "reports" : NULL;
+	return k == IMPORT_MEMBERS ? "members" : k == IMPORT_CLUBS ? "clubs" : k == IMPORT_REPORTS ? "reports"
+	       : k == IMPORT_PLANS ? "plans" : NULL;
 }
 
 ImportKind import_kind_parse(const char *s)
@@ -35,6 +36,8 @@ ImportKind import_kind_parse(const char *s)
 		return IMPORT_CLUBS;
 	if (s && strcmp(s, "reports") == 0)
 		return IMPORT_REPORTS;
+	if (s && strcmp(s, "plans") == 0)
+		return IMPORT_PLANS;
 	return 0;
 }
 
@@ -1712,6 +1715,8 @@ static int may_import(const Actor *by, ImportKind kind)
 {
 	if (kind == IMPORT_REPORTS)
 		return report_import_allowed(by);
+	if (kind == IMPORT_PLANS)
+		return plan_import_allowed(by);
 	if (kind == IMPORT_MEMBERS)
 		return by->role == ROLE_ADMIN || by->role == ROLE_PROVINCE || by->role == ROLE_COMMUNE || by->role == ROLE_CLUB;
 	return by->role == ROLE_ADMIN || by->role == ROLE_CENTRAL || by->role == ROLE_PROVINCE || by->role == ROLE_COMMUNE;
@@ -1735,7 +1740,7 @@ int import_check(Db *db, const Actor *by, ImportKind kind, int64_t club_id, cons
 {
 	memset(res, 0, sizeof *res);
 	res->kind = kind;
-	if (kind != IMPORT_MEMBERS && kind != IMPORT_CLUBS && kind != IMPORT_REPORTS)
+	if (kind != IMPORT_MEMBERS && kind != IMPORT_CLUBS && kind != IMPORT_REPORTS && kind != IMPORT_PLANS)
 		return err_set(e, E_NOT_FOUND, NULL);
 	if (!may_import(by, kind))
 		return err_set(e, E_FORBIDDEN, NULL);
@@ -1794,6 +1799,11 @@ int import_check(Db *db, const Actor *by, ImportKind kind, int64_t club_id, cons
 	if (kind == IMPORT_REPORTS) {
 		if (report_import_check(db, by, res, e) != 0)
 			return -1;
+	} else if (kind == IMPORT_PLANS) {
+		if (plan_import_check(db, by, res, e) != 0) {
+			check_free(&x);
+			return -1;
+		}
 	} else if (map_columns(res, &x.map) != 0) {
 		check_free(&x);
 		return 0;
@@ -1844,6 +1854,7 @@ void import_result_free(ImportResult *res)
 		if (res->items[i].report)
 			free(res->items[i].report->values);
 		free(res->items[i].report);
+		free(res->items[i].plan);
 	}
 	free(res->items);
 	free(res->skipped);
@@ -1978,7 +1989,12 @@ static int load_tx(Db *db, void *arg)
 		if (rc != 0)
 			return rc;
 	}
-	for (size_t i = 0; i < res->nitems && res->kind != IMPORT_REPORTS; i++) {
+	if (res->kind == IMPORT_PLANS) {
+		int rc = plan_import_load_tx(db, t->by, res, &t->loaded, &t->existing);
+		if (rc != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < res->nitems && res->kind != IMPORT_REPORTS && res->kind != IMPORT_PLANS; i++) {
 		ImportItem *it = &res->items[i];
 		if (it->status == IMPORT_ROW_BAD)
 			return -DB_ERROR;

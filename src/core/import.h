@@ -44,7 +44,9 @@
 #include "core/member.h"
 #include "store/db.h"
 
-typedef enum ImportKind { IMPORT_MEMBERS = 1, IMPORT_CLUBS, IMPORT_REPORTS } ImportKind;
+typedef enum ImportKind { IMPORT_MEMBERS = 1, IMPORT_CLUBS, IMPORT_REPORTS, IMPORT_PLANS } ImportKind;
+
+struct ProvincePlan; /* core/programme.h: province plans (kind "plans", core/plan_import.c) */
 
 enum {
 	IMPORT_MAX_BYTES = 10 << 20,   /* a larger file is refused (E_TOO_LARGE) */
@@ -53,7 +55,7 @@ enum {
 	IMPORT_KEEP_DAYS = 7,          /* an upload not committed within this many days loses its file */
 };
 
-/* "members" / "clubs" / "reports"; 0 for anything else. */
+/* "members" / "clubs" / "reports" / "plans"; 0 for anything else. */
 const char *import_kind_name(ImportKind k);
 ImportKind import_kind_parse(const char *s);
 
@@ -146,6 +148,7 @@ typedef struct ImportItem {
 	Member *member;            /* members: what will be written (malloc'd) */
 	ImportClub *club;          /* clubs */
 	ImportReport *report;      /* reports */
+	struct ProvincePlan *plan; /* plans: the plan as it will be saved (malloc'd) */
 } ImportItem;
 
 typedef struct ImportResult {

@@ -55,4 +55,15 @@ int report_import_load_tx(Db *db, const Actor *by, ImportResult *res, int64_t *l
 /* Who may import reports at all: administrators, province, commune and club users. */
 int report_import_allowed(const Actor *by);
 
+/* ---- core/plan_import.c ---- */
+
+/* Finds the columns and checks every row of a province plans file already read into res->raw
+ * (see plan_import.c). 0, or -1 with e (a store error). */
+int plan_import_check(Db *db, const Actor *by, ImportResult *res, Err *e);
+/* Writes every checked plan inside the caller's transaction: 0 (*loaded, *existing set) or a
+ * negative DbStatus. */
+int plan_import_load_tx(Db *db, const Actor *by, ImportResult *res, int64_t *loaded, int64_t *existing);
+/* Who may import plans: administrators, central and province users. */
+int plan_import_allowed(const Actor *by);
+
 #endif

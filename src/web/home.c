@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/club.h"
+#include "core/programme.h"
 #include "core/scope.h"
 #include "store/db.h"
 #include "web/layout.h"
@@ -91,6 +92,17 @@ HandlerResult web_home(Req *r)
 	card(&b, "/reports/overview", tr(r, "Tổng hợp số liệu báo cáo", "Report totals"),
 	     tr(r, "Số liệu cộng dồn của từng cấp, cập nhật ngay; diễn biến theo tháng; tỷ lệ báo cáo.",
 		"Totals at every level, live; trends by month; reporting rates."));
+	card(&b, "/programmes", tr(r, "Đề án và chỉ tiêu", "Programmes and targets"),
+	     tr(r, "Đề án 1336, Đề án 1648: chỉ tiêu và kết quả thực hiện tính từ số liệu.",
+		"Đề án 1336 and 1648: targets and what has been achieved, from the data."));
+	if (plan_may_read(&r->actor))
+		card(&b, "/plans", tr(r, "Kế hoạch của các tỉnh", "Province plans"),
+		     tr(r, "Kế hoạch, kinh phí, cơ chế tài chính của từng tỉnh; số tỉnh đã ban hành.",
+			"Each province's plan, budget and mechanisms; how many have issued one."));
+	if (resource_may_read(&r->actor))
+		card(&b, "/resources", tr(r, "Nguồn lực huy động", "Resources mobilised"),
+		     tr(r, "Tiền và hiện vật từ ngân sách, dự án tài trợ, doanh nghiệp, thành viên.",
+			"Money and goods from budgets, donor projects, businesses, members."));
 	card(&b, "/units", tr(r, "Đơn vị hành chính", "Administrative units"),
 	     tr(r, "Tỉnh, xã theo địa giới khi đó và hiện nay.", "Provinces and communes as organised then and now."));
 	if (r->actor.role == ROLE_ADMIN)

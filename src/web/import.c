@@ -17,6 +17,7 @@
 #include "lib/table.h"
 #include "lib/vi.h"
 #include "web/form.h"
+#include "core/programme.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
@@ -24,13 +25,16 @@ enum { PREVIEW_PROBLEMS = 500, PREVIEW_ROWS = 10, FORM_CLUBS = 500 };
 
 static const char *kind_title(Req *r, ImportKind kind)
 {
-	return kind == IMPORT_CLUBS     ? tr(r, "Nhập danh sách CLB từ Excel", "Import clubs from Excel")
+	return kind == IMPORT_PLANS	? tr(r, "Nhập kế hoạch của các tỉnh từ Excel", "Import province plans from Excel")
+	       : kind == IMPORT_CLUBS   ? tr(r, "Nhập danh sách CLB từ Excel", "Import clubs from Excel")
 	       : kind == IMPORT_REPORTS ? tr(r, "Nhập báo cáo các tháng trước từ Excel", "Import past months' reports from Excel")
 					: tr(r, "Nhập thành viên từ Excel", "Import members from Excel");
 }
 
 static int may_import(const Actor *a, ImportKind kind)
 {
+	if (kind == IMPORT_PLANS)
+		return plan_may_edit(a);
 	if (kind == IMPORT_CLUBS)
 		return a->role == ROLE_ADMIN || a->role == ROLE_CENTRAL || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE;
 	/* members and reports: those who keep the books */
@@ -169,7 +173,9 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 	html_txt(&b, tr(r, "Tệp cần có gì", "What the file needs"));
 	html(&b, "</h2>");
 	html(&b, "<p>");
-	if (kind == IMPORT_REPORTS) {
+	if (kind == IMPORT_PLANS) {
+		web_plan_import_help(r, &b);
+	} else if (kind == IMPORT_REPORTS) {
 		html_txt(&b, tr(r, "Mỗi dòng là báo cáo một tháng của một CLB: cột Mã CLB, cột Tháng (2024-01, 01/2024, "
 				   "Tháng 1/2024, một ô ngày của Excel, hoặc hai cột Tháng và Năm), rồi mỗi chỉ tiêu một cột, tiêu đề "
 				   "là mã chỉ tiêu hoặc tên chỉ tiêu như trong danh mục. Ô trống là không có số liệu. Cột Trạng thái "
@@ -200,7 +206,12 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 				"Ngày thành lập, Số quyết định, Ngày quyết định, Chương trình/Dự án, Trạng thái, Nơi sinh hoạt, "
 				"Người liên hệ, Số điện thoại."));
 	html(&b, "</p><p>");
-	if (kind == IMPORT_REPORTS)
+	if (kind == IMPORT_PLANS)
+		html_txt(&b, tr(r, "Mọi dòng được kiểm tra trước bằng chính các quy tắc của trang kế hoạch; chưa có gì được nhập cho "
+				   "tới khi bạn xem kết quả và bấm Nhập, và chỉ nhập khi không còn lỗi nào: tất cả các tỉnh, hoặc không tỉnh nào.",
+				"Every row is first checked with the plan page's own rules; nothing is loaded until you have seen the check "
+				"and pressed Import, and only when no problem is left: every province, or none."));
+	else if (kind == IMPORT_REPORTS)
 		html_txt(&b, tr(r, "Mọi dòng được kiểm tra trước bằng chính các quy tắc của báo cáo tháng (số dự họp không quá số "
 				   "thành viên, dư nợ khớp với tháng trước…); chưa có gì được nhập cho tới khi bạn xem kết quả và bấm "
 				   "Nhập, và chỉ nhập khi không còn lỗi nào: tất cả các tháng, hoặc không tháng nào.",
@@ -288,7 +299,7 @@ HandlerResult web_import_form(Req *r)
 		return resp_error(r, E_NOT_FOUND, NULL, NULL);
 	if (!may_import(&r->actor, kind))
 		return resp_error(r, E_FORBIDDEN, NULL, NULL);
-	if (kind == IMPORT_CLUBS || kind == IMPORT_REPORTS)
+	if (kind == IMPORT_CLUBS || kind == IMPORT_REPORTS || kind == IMPORT_PLANS)
 		return form_page(r, 200, kind, NULL, NULL, NULL);
 	const char *cv = req_query(r, "club");
 	if (!cv || !*cv) {
@@ -457,6 +468,10 @@ static void sample_table(Req *r, Buf *b, const ImportResult *res)
 		report_rows(r, b, res);
 		return;
 	}
+	if (res->kind == IMPORT_PLANS) {
+		web_plan_import_rows(r, b, res, PREVIEW_ROWS);
+		return;
+	}
 	static const char *const member_heads[][2] = {{"Họ và tên", "Full name"}, {"Giới tính", "Sex"}, {"Năm sinh", "Born"},
 						      {"Dân tộc", "Ethnicity"}, {"Hộ", "Household"}, {"Điện thoại", "Phone"},
 						      {"Thôn, xóm", "Village"}};
@@ -620,6 +635,10 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 			html_int(&b, club->id);
 			html(&b, "/members\">");
 			html_txt(&b, tr(r, "Xem danh sách thành viên", "See the members"));
+			html(&b, "</a> ");
+		} else if (u->kind == IMPORT_PLANS) {
+			html(&b, "<a class=\"button\" href=\"/plans\">");
+			html_txt(&b, tr(r, "Xem kế hoạch của các tỉnh", "See the province plans"));
 			html(&b, "</a> ");
 		} else if (reports) {
 			html(&b, "<a class=\"button\" href=\"/imports/new?kind=reports\">");

@@ -120,6 +120,32 @@ HandlerResult web_loan_repay(Req *r);
 HandlerResult web_loan_write_off(Req *r);
 HandlerResult web_loan_card(Req *r);
 HandlerResult web_loan_agreement(Req *r);
+/* web/programmes.c */
+HandlerResult web_programmes(Req *r);
+HandlerResult web_programme_show(Req *r);
+HandlerResult web_programme_update(Req *r);
+HandlerResult web_target_set(Req *r);
+HandlerResult web_plans(Req *r);
+HandlerResult web_plans_xlsx(Req *r);
+HandlerResult web_plan_show(Req *r);
+HandlerResult web_plan_save(Req *r);
+struct ImportResult;
+/* The plans import's words and preview rows, for web/import.c. */
+void web_plan_import_help(Req *r, Buf *b);
+void web_plan_import_rows(Req *r, Buf *b, const struct ImportResult *res, size_t max);
+
+/* web/resources.c */
+HandlerResult web_resources(Req *r);
+HandlerResult web_resources_xlsx(Req *r);
+HandlerResult web_resource_new(Req *r);
+HandlerResult web_resource_create(Req *r);
+HandlerResult web_resource_show(Req *r);
+HandlerResult web_resource_update(Req *r);
+HandlerResult web_donor_projects(Req *r);
+HandlerResult web_donor_project_new(Req *r);
+HandlerResult web_donor_project_create(Req *r);
+HandlerResult web_donor_project_show(Req *r);
+HandlerResult web_donor_project_update(Req *r);
 
 /* web/audit.c */
 HandlerResult web_audit(Req *r);
