@@ -44,6 +44,9 @@ typedef enum ErrCode {
 	E_REPORT_LOCKED,
 	E_REPORT_WARN,
 	E_REPORT_STATE,
+	E_DATE_ORDER,
+	E_PHOTO,
+	E_WORK_YEAR,
 	E_COUNT_
 } ErrCode;
 
