@@ -15,9 +15,10 @@ enum { TRAINEES_MAX = 100000 };
 
 /* The province a unit lay in on a date (the province as organised then), for record lists. */
 #define PROVINCE_THEN(unit, date)                                                                 \
-	"(SELECT r.ancestor_id FROM unit_reach r JOIN units x ON x.id = r.ancestor_id WHERE r.unit_id = " unit \
-	" AND x.level = 'province' ORDER BY CASE WHEN x.valid_from <= " date " AND (x.valid_to IS NULL OR " \
-	"x.valid_to >= " date ") THEN 0 ELSE 1 END, x.id DESC LIMIT 1)"
+	"COALESCE((SELECT MAX(r.ancestor_id) FROM unit_reach r JOIN units x ON x.id = r.ancestor_id WHERE r.unit_id = " \
+	unit " AND x.level = 'province' AND x.valid_from <= " date " AND (x.valid_to IS NULL OR x.valid_to >= " date \
+	")), (SELECT MAX(r.ancestor_id) FROM unit_reach r JOIN units x ON x.id = r.ancestor_id WHERE r.unit_id = " unit \
+	" AND x.level = 'province'))"
 
 #define TR_COLS                                                                                   \
 	"t.id, t.level, t.unit_id, u.code, u.name, COALESCE(pv.code, ''), COALESCE(pv.name, ''), t.topic, t.place, " \
