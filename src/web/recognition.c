@@ -144,7 +144,7 @@ static const FormChoice yn[] = {{"1", "Đạt", "Met"}, {"0", "Chưa đạt", "N
 static void criterion(const Form *f, const char *name, const char *label, int value, int data, const char *why)
 {
 	Req *r = f->r;
-	form_select(f, name, label, yn, 2, form_value(f, name, value ? "1" : "0"), 1);
+	form_select(f, name, label, yn, 2, form_value(f, name, value ? "1" : "0"), 0);
 	html(f->b, "<p class=\"hint\">");
 	html_txt(f->b, tr(r, "Theo số liệu: ", "The data says: "));
 	html_txt(f->b, data ? tr(r, "đạt", "met") : tr(r, "chưa đạt", "not met"));
@@ -445,16 +445,16 @@ static HandlerResult commendations_page(Req *r, int status, const Err *e)
 		html_txt(&b, tr(r, "Ghi khen thưởng", "Record a commendation"));
 		html(&b, "</h2>");
 		form_summary(r, &b, e);
-		Form f = {.r = r, .b = &b, .e = e};
+		Form f = {.r = r, .b = &b, .e = e, .prefix = "c-"};
 		form_post_begin(r, &b, "narrow", "/commendations", NULL);
 		char ys[16];
 		snprintf(ys, sizeof ys, "%d", year);
 		form_input(&f, "year", tr(r, "Năm", "Year"), "text", form_value(&f, "year", ys), "required inputmode=\"numeric\" maxlength=\"4\"", NULL);
 		if (scope_is_national(&r->actor))
-			form_select(&f, "level", tr(r, "Cấp khen", "Level"), level_choices, 4, form_value(&f, "level", "central"), 1);
+			form_select(&f, "level", tr(r, "Cấp khen", "Level"), level_choices, 4, form_value(&f, "level", "central"), 0);
 		form_input(&f, "title", tr(r, "Hình thức (bằng khen, giấy khen...)", "Title (certificate of merit...)"), "text",
 			   form_value(&f, "title", ""), "required maxlength=\"290\"", NULL);
-		form_select(&f, "recipient_kind", tr(r, "Khen cho", "Recipient"), rkind_choices, 3, form_value(&f, "recipient_kind", "club"), 1);
+		form_select(&f, "recipient_kind", tr(r, "Khen cho", "Recipient"), rkind_choices, 3, form_value(&f, "recipient_kind", "club"), 0);
 		form_input(&f, "unit", tr(r, "Mã đơn vị (khen tập thể, hoặc nơi của cá nhân)", "Unit code (unit, or a person's unit)"), "text",
 			   form_value(&f, "unit", ""), "maxlength=\"8\"", NULL);
 		form_input(&f, "club", tr(r, "Mã CLB (khen CLB, hoặc thành viên CLB)", "Club code (a club, or its member)"), "text",

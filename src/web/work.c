@@ -24,7 +24,7 @@ static void level_field(const Form *f, const char *chosen)
 {
 	if (scope_is_national(&f->r->actor))
 		form_select(f, "level", tr(f->r, "Cấp tổ chức", "Organised by"), level_choices, 4,
-			    form_value(f, "level", chosen ? chosen : "central"), 1);
+			    form_value(f, "level", chosen ? chosen : "central"), 0);
 }
 
 static void date_cell(Buf *b, const char *label, const char *iso)
@@ -317,7 +317,7 @@ static HandlerResult training_show_page(Req *r, int status, const Err *e)
 				   "maxlength=\"150\"", NULL);
 			form_input(&f, "member_id", tr(r, "hoặc mã số thành viên", "or member number"), "text",
 				   form_value(&f, "member_id", ""), "inputmode=\"numeric\" maxlength=\"12\"", NULL);
-			form_select(&f, "kind", tr(r, "Là", "As"), kind_choices, 3, form_value(&f, "kind", "board"), 1);
+			form_select(&f, "kind", tr(r, "Là", "As"), kind_choices, 3, form_value(&f, "kind", "board"), 0);
 			form_inline_end(&b, NULL, tr(r, "Thêm học viên", "Add"));
 		}
 	}
@@ -593,7 +593,7 @@ static HandlerResult visit_new_page(Req *r, int status, const Err *e)
 	form_summary(r, &b, e);
 	Form f = {.r = r, .b = &b, .e = e};
 	form_post_begin(r, &b, "narrow", "/visits", NULL);
-	form_select(&f, "kind", tr(r, "Loại", "Kind"), vkind_choices, 2, form_value(&f, "kind", "monitoring"), 1);
+	form_select(&f, "kind", tr(r, "Loại", "Kind"), vkind_choices, 2, form_value(&f, "kind", "monitoring"), 0);
 	level_field(&f, NULL);
 	form_date(&f, "visit_date", tr(r, "Ngày", "Date"), form_value(&f, "visit_date", ""), "required");
 	form_input(&f, "team", tr(r, "Đoàn (thành phần)", "Team"), "text", form_value(&f, "team", ""), "required maxlength=\"290\"", NULL);
