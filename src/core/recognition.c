@@ -1,4 +1,5 @@
 /* Commendations, and success stories with their photos and public page (see work.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,8 +109,11 @@ int64_t commendation_create(Db *db, const Actor *by, const CommendationInput *in
 	} else if (strcmp(c.recipient_kind, "club") == 0) {
 		return err_set(e, E_REQUIRED, "club");
 	} else {
+		/* The unit as it was at the end of the year commended (Bắc Ninh of 2021), or today's. */
 		Unit u;
-		if (work_unit_for(db, by, in->unit_code, NULL, "unit", &u, e) != 0)
+		char on[11];
+		snprintf(on, sizeof on, "%04d-12-31", c.year);
+		if (work_unit_for(db, by, in->unit_code, on, "unit", &u, e) != 0)
 			return -1;
 		c.unit_id = u.id;
 		work_copy(c.unit_code, sizeof c.unit_code, u.code);
