@@ -76,6 +76,12 @@ HandlerResult web_home(Req *r)
 	card(&b, "/reports/overview", tr(r, "Tổng hợp số liệu báo cáo", "Report totals"),
 	     tr(r, "Số liệu cộng dồn của từng cấp, cập nhật ngay; diễn biến theo tháng; tỷ lệ báo cáo.",
 		"Totals at every level, live; trends by month; reporting rates."));
+	card(&b, "/trainings", tr(r, "Tập huấn, giám sát", "Trainings and visits"),
+	     tr(r, "Lớp tập huấn và học viên theo tỉnh; tài liệu; giám sát, hỗ trợ kỹ thuật và việc cần làm sau giám sát.",
+		"Training courses and trainees by province; materials; monitoring visits and their follow-ups."));
+	card(&b, "/ranking", tr(r, "Chất lượng CLB, khen thưởng", "Quality and recognition"),
+	     tr(r, "Đánh giá CLB hằng năm, xếp hạng các tỉnh, biểu dương khen thưởng, bài học thành công.",
+		"Yearly club assessments, ranking of provinces, commendations, success stories."));
 	card(&b, "/units", tr(r, "Đơn vị hành chính", "Administrative units"),
 	     tr(r, "Tỉnh, xã theo địa giới khi đó và hiện nay.", "Provinces and communes as organised then and now."));
 	if (r->actor.role == ROLE_ADMIN)

@@ -272,6 +272,11 @@ HandlerResult web_ranking_page(Req *r, int status, const Err *e)
 	if (req_query(r, "saved") && !e)
 		page_notice(&b, tr(r, "Đã lưu trọng số.", "The weights were saved."));
 	workui_year_form(r, &b, "/ranking", year, unit);
+	html(&b, "<ul class=\"actions\">");
+	page_action(&b, arena_printf(&r->arena, "/assessments?year=%d", year), tr(r, "Đánh giá CLB", "Club assessments"));
+	page_action(&b, arena_printf(&r->arena, "/commendations?year=%d", year), tr(r, "Khen thưởng", "Commendations"));
+	page_action(&b, "/stories", tr(r, "Bài học thành công", "Success stories"));
+	html(&b, "</ul>");
 	html(&b, "<p>");
 	html_txt(&b, tr(r, "Điểm là trung bình có trọng số của các tỷ lệ (0–100%) dưới đây; trọng số:",
 			"The score is the weighted mean of the shares (0–100%) below; weights:"));

@@ -130,6 +130,7 @@ static HandlerResult trainings_page(Req *r, int status, const Err *e)
 		page_action(&b, "/imports/new?kind=trainings", tr(r, "Nhập từ Excel", "Import from Excel"));
 	}
 	page_action(&b, "/materials", tr(r, "Tài liệu", "Materials"));
+	page_action(&b, "/visits", tr(r, "Giám sát, hỗ trợ kỹ thuật", "Visits"));
 	html(&b, "</ul>");
 
 	TrList l = {.r = r, .b = &b};
