@@ -85,6 +85,12 @@ test('materials: copies printed and where they went, never more than printed', a
   r = await as.central.postForm(`/materials/${id}/shares`, { unit: '01', copies: '9000' });
   assert.equal(r.status, 422);
   assert.equal((await as.commune.postForm(`/materials/${id}/shares`, { unit: '15961', copies: '1' })).status, 403);
+  r = await as.province.postJson('/api/v1/materials', { unit_code: '38', title: 'Sổ tay Ban chủ nhiệm', year: '2024', copies: 1200 });
+  assert.equal(r.status, 201, r.text);
+  assert.equal((await as.province.postJson('/api/v1/materials', { unit_code: '38', title: 'X', year: '2024', copies: 'nhiều' })).status, 422);
+  assert.equal((await as.viewer.postJson('/api/v1/materials', { title: 'X', year: '2024', copies: 1 })).status, 403);
+  r = await as.viewer.get('/api/v1/materials?year=2021');
+  assert.equal(r.json.items[0].sent_out, 400);
   r = await as.province.get('/materials');
   assert.equal(r.status, 200);
   assert.match(r.text, /6\.400/);
@@ -170,6 +176,10 @@ test('the ranking shows its weights; only the central level changes them', async
   assert.equal(r.status, 422);
   r = await as.central.postForm('/ranking/weights', w);
   assert.equal(r.status, 303);
+  const put = (c, body) => c.request('PUT', '/api/v1/ranking/weights', { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  assert.equal((await put(as.province, { ...w, R_WELL: 50 })).status, 403);
+  assert.equal((await put(as.central, { ...w, R_WELL: -1 })).status, 422);
+  assert.equal((await put(as.central, w)).status, 200);
   r = await as.viewer.get('/api/v1/ranking?year=2025');
   assert.equal(r.status, 200);
   assert.equal(r.json.weights.R_WELL, 60);
@@ -185,6 +195,12 @@ test('commendations: recorded within the scope; viewers see no person', async ()
   assert.equal(r.status, 403);
   r = await as.central.postForm('/commendations', { year: '1890', title: 'X', recipient_kind: 'unit', unit: '01' });
   assert.equal(r.status, 422);
+  r = await as.central.postJson('/api/v1/commendations', { year: 2021, title: 'Bằng khen', recipient_kind: 'club', club: '15961-01' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal((await as.central.postJson('/api/v1/commendations', { year: 2021, title: 'X', recipient_kind: 'dog' })).status, 422);
+  r = await as.viewer.get('/api/v1/commendations?year=2021');
+  assert.equal(r.json.items.length, 3);
+  assert.ok(r.json.items.every((c) => c.person_name === ''), 'viewers see no person');
   r = await as.province.get('/commendations?year=2021');
   assert.match(r.text, /Nguyễn Thị Hoa/);
   pages.commendations = r.text;
@@ -236,6 +252,9 @@ test('a success story: written by the club, published by the central level; the 
   pages.story = r.text;
   assert.doesNotMatch((await as.viewer.get(`/stories/${id}`)).text, /Trần Thị Mận/);
   pages.stories = (await as.club.get('/stories')).text;
+  r = await as.club.get('/api/v1/stories');
+  assert.equal(r.json.items[0].status, 'published');
+  assert.equal((await new Client(srv.url).get('/api/v1/stories')).status, 401);
   // Edited by its writer; withdrawn, the public page is gone.
   r = await as.club.postForm(`/stories/${id}`, { year: '2021', title: 'Từ nghèo khó đến tự lập (sửa)', body: 'Đoạn một.', show_club: '1' });
   assert.equal(r.status, 303);
