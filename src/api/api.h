@@ -107,6 +107,27 @@ HandlerResult api_donor_project_update(Req *r);
 /* api/audit.c */
 HandlerResult api_audit(Req *r);
 
+/* api/work.c: the programme's work (issue 8) */
+HandlerResult api_trainings(Req *r);
+HandlerResult api_training_create(Req *r);
+HandlerResult api_training_show(Req *r);
+HandlerResult api_materials(Req *r);
+HandlerResult api_material_create(Req *r);
+HandlerResult api_visits(Req *r);
+HandlerResult api_visit_show(Req *r);
+HandlerResult api_visit_create(Req *r);
+HandlerResult api_followup_add(Req *r);
+HandlerResult api_followup_update(Req *r);
+HandlerResult api_followups_overdue(Req *r);
+HandlerResult api_assessment_show(Req *r);
+HandlerResult api_assessment_save(Req *r);
+HandlerResult api_assessment_counts(Req *r);
+HandlerResult api_ranking(Req *r);
+HandlerResult api_ranking_weights(Req *r);
+HandlerResult api_commendations(Req *r);
+HandlerResult api_commendation_create(Req *r);
+HandlerResult api_stories(Req *r);
+
 /* api/openapi.c */
 HandlerResult api_openapi(Req *r);
 

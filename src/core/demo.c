@@ -21,6 +21,7 @@
 #include "core/search.h"
 #include "core/total.h"
 #include "core/unit.h"
+#include "core/work_demo.h"
 #include "core/user.h"
 #include "lib/log.h"
 #include "lib/vi.h"
@@ -2225,6 +2226,9 @@ int demo_load(Db *db, const DemoOptions *opt, DemoResult *res, Err *e)
 		if (user_create(db, &d->actor, &in, e) < 0)
 			rc = -1;
 	}
+	/* The programme's work (issue 8): trainings, visits, assessments, recognition. */
+	if (!rc && work_demo_load(db, &d->actor, d->seed, e) != 0)
+		rc = -1;
 	if (!rc) {
 		char *seen = calloc((size_t)d->country.nprovinces, 1);
 		for (int i = 0; seen && i < d->nplans; i++)

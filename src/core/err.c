@@ -118,6 +118,12 @@ static const ErrInfo catalogue[E_COUNT_] = {
 			    "This is not the code of a province of the programme's period."},
 	[E_REASON_REQUIRED] = {"reason_required", 422, "Điều chỉnh chỉ tiêu cần ghi lý do.",
 			       "Revising a target needs a reason."},
+	[E_DATE_RANGE] = {"date_range", 422, "Ngày kết thúc không được trước ngày bắt đầu.",
+			  "The end date cannot be before the start date."},
+	[E_PHOTO] = {"photo", 422, "Ảnh phải là tệp JPEG hoặc PNG, tối đa 3 MB, tối đa 6 ảnh một bài.",
+		     "A photo must be a JPEG or PNG file of at most 3 MB, at most 6 photos a story."},
+	[E_WORK_YEAR] = {"work_year", 422, "Năm không hợp lệ: nhập năm từ 2000 đến năm sau, ví dụ 2021.",
+			 "Not a valid year: a year from 2000 to next year, e.g. 2021."},
 };
 
 int err_set(Err *e, ErrCode code, const char *field)

@@ -59,6 +59,9 @@ typedef enum ErrCode {
 	E_PROGRAMME_YEAR,
 	E_NOT_PROVINCE,
 	E_REASON_REQUIRED,
+	E_DATE_RANGE,
+	E_PHOTO,
+	E_WORK_YEAR,
 	E_COUNT_
 } ErrCode;
 

@@ -103,6 +103,12 @@ HandlerResult web_home(Req *r)
 		card(&b, "/resources", tr(r, "Nguồn lực huy động", "Resources mobilised"),
 		     tr(r, "Tiền và hiện vật từ ngân sách, dự án tài trợ, doanh nghiệp, thành viên.",
 			"Money and goods from budgets, donor projects, businesses, members."));
+	card(&b, "/trainings", tr(r, "Tập huấn, giám sát", "Trainings and visits"),
+	     tr(r, "Lớp tập huấn và học viên theo tỉnh; tài liệu; giám sát, hỗ trợ kỹ thuật và việc cần làm sau giám sát.",
+		"Training courses and trainees by province; materials; monitoring visits and their follow-ups."));
+	card(&b, "/ranking", tr(r, "Chất lượng CLB, khen thưởng", "Quality and recognition"),
+	     tr(r, "Đánh giá CLB hằng năm, xếp hạng các tỉnh, biểu dương khen thưởng, bài học thành công.",
+		"Yearly club assessments, ranking of provinces, commendations, success stories."));
 	card(&b, "/units", tr(r, "Đơn vị hành chính", "Administrative units"),
 	     tr(r, "Tỉnh, xã theo địa giới khi đó và hiện nay.", "Provinces and communes as organised then and now."));
 	if (r->actor.role == ROLE_ADMIN)

@@ -151,4 +151,41 @@ HandlerResult web_donor_project_update(Req *r);
 HandlerResult web_audit(Req *r);
 HandlerResult web_audit_csv(Req *r);
 
+/* web/work.c: trainings, materials, visits and follow-ups */
+HandlerResult web_trainings(Req *r);
+HandlerResult web_training_create(Req *r);
+HandlerResult web_training_show(Req *r);
+HandlerResult web_training_participant_add(Req *r);
+HandlerResult web_trainings_xlsx(Req *r);
+HandlerResult web_materials(Req *r);
+HandlerResult web_material_create(Req *r);
+HandlerResult web_material_share(Req *r);
+HandlerResult web_visits(Req *r);
+HandlerResult web_visit_new(Req *r);
+HandlerResult web_visit_create(Req *r);
+HandlerResult web_visit_show(Req *r);
+HandlerResult web_followup_add(Req *r);
+HandlerResult web_followup_update(Req *r);
+HandlerResult web_followups_overdue(Req *r);
+HandlerResult web_visits_xlsx(Req *r);
+
+/* web/recognition.c: assessments, ranking, commendations, stories */
+HandlerResult web_assessments(Req *r);
+HandlerResult web_assessment_show(Req *r);
+HandlerResult web_assessment_save(Req *r);
+HandlerResult web_ranking(Req *r);
+HandlerResult web_ranking_page(Req *r, int status, const Err *e);
+HandlerResult web_ranking_weights(Req *r);
+HandlerResult web_commendations(Req *r);
+HandlerResult web_commendation_create(Req *r);
+HandlerResult web_stories(Req *r);
+HandlerResult web_story_create(Req *r);
+HandlerResult web_story_show(Req *r);
+HandlerResult web_story_update(Req *r);
+HandlerResult web_story_publish(Req *r);
+HandlerResult web_story_photo_add(Req *r);
+HandlerResult web_story_photo(Req *r);
+HandlerResult web_public_story(Req *r);
+HandlerResult web_public_story_photo(Req *r);
+
 #endif
