@@ -276,22 +276,18 @@ DbStatus fund_totals_add(Db *db, const Places *p, const FundDelta *d)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		Stmt *st = db_stmt(db, "fund_totals_add",
-				   "INSERT INTO fund_totals (unit_id, income_cash, activity_cash, clubs_income, clubs_activity, "
-				   "clubs_both, borrowers, members) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+				   "INSERT INTO fund_totals (unit_id, income_cash, activity_cash, borrowers, members) "
+				   "VALUES ($1, $2, $3, $4, $5) "
 				   "ON CONFLICT (unit_id) DO UPDATE SET income_cash = fund_totals.income_cash + $2, "
-				   "activity_cash = fund_totals.activity_cash + $3, clubs_income = fund_totals.clubs_income + $4, "
-				   "clubs_activity = fund_totals.clubs_activity + $5, clubs_both = fund_totals.clubs_both + $6, "
-				   "borrowers = fund_totals.borrowers + $7, members = fund_totals.members + $8");
+				   "activity_cash = fund_totals.activity_cash + $3, borrowers = fund_totals.borrowers + $4, "
+				   "members = fund_totals.members + $5");
 		if (!st)
 			return DB_ERROR;
 		db_bind_int(st, 1, p->id[i]);
 		db_bind_int(st, 2, d->income_cash);
 		db_bind_int(st, 3, d->activity_cash);
-		db_bind_int(st, 4, d->clubs_income);
-		db_bind_int(st, 5, d->clubs_activity);
-		db_bind_int(st, 6, d->clubs_both);
-		db_bind_int(st, 7, d->borrowers);
-		db_bind_int(st, 8, d->members);
+		db_bind_int(st, 4, d->borrowers);
+		db_bind_int(st, 5, d->members);
 		DbStatus s = db_exec_stmt(st);
 		if (s != DB_OK)
 			return s;
@@ -705,12 +701,7 @@ static int open_tx(Db *db, void *arg)
 		if ((rc = fund_append(db, t->by, &ne, fields[i], &id, t->e)) != 0)
 			return rc;
 	}
-	Places p;
-	DbStatus s = fund_places(db, t->club_id, &p);
-	FundDelta d = {.clubs_income = 1, .clubs_activity = 1, .clubs_both = 1};
-	if (s == DB_OK)
-		s = fund_totals_add(db, &p, &d);
-	return s == DB_OK ? 0 : -(int)s;
+	return 0;
 }
 
 int fund_open(Db *db, const Actor *by, int64_t club_id, const FundOpenInput *in, Err *e)
@@ -1174,7 +1165,7 @@ static void say(Verify *v, const char *fmt, ...)
 }
 
 typedef struct FundInfo {
-	int64_t id, balance, entries;
+	int64_t id, balance, entries, loans_out, loans_sum;
 	char kind[10], club[16], head[FUND_HASH_HEX + 1];
 } FundInfo;
 
@@ -1223,6 +1214,9 @@ static int verify_fund(Db *db, const FundInfo *fi, Verify *v)
 		say(v, "CLB %s, %s: phiếu cuối không phải phiếu đã ghi (mã băm đầu chuỗi khác)", fi->club, name);
 	if (sum != fi->balance)
 		say(v, "CLB %s, %s: số dư %lld khác tổng các phiếu %lld", fi->club, name, (long long)fi->balance, (long long)sum);
+	if (fi->loans_out != fi->loans_sum)
+		say(v, "CLB %s, %s: dư nợ ghi ở sổ quỹ %lld khác tổng dư nợ các khoản vay %lld", fi->club, name,
+		    (long long)fi->loans_out, (long long)fi->loans_sum);
 	return 0;
 }
 
@@ -1243,9 +1237,8 @@ static void lines_free(Lines *l)
 static int lines_read(Db *db, Lines *l)
 {
 	static const char *const sql[3] = {
-		"SELECT 'fund_totals', unit_id, income_cash, activity_cash, clubs_income, clubs_activity, clubs_both, "
-		"borrowers, members FROM fund_totals WHERE income_cash <> 0 OR activity_cash <> 0 OR clubs_income <> 0 "
-		"OR clubs_activity <> 0 OR clubs_both <> 0 OR borrowers <> 0 OR members <> 0 ORDER BY unit_id",
+		"SELECT 'fund_totals', unit_id, income_cash, activity_cash, borrowers, members FROM fund_totals "
+		"WHERE income_cash <> 0 OR activity_cash <> 0 OR borrowers <> 0 OR members <> 0 ORDER BY unit_id",
 		"SELECT 'loan_totals', unit_id, next_due, outstanding, loans FROM loan_totals "
 		"WHERE outstanding <> 0 OR loans <> 0 ORDER BY unit_id, next_due",
 		"SELECT 'instalment_totals', unit_id, due_on, scheduled, unpaid FROM instalment_totals "
@@ -1303,7 +1296,10 @@ int fund_verify(Db *db, void (*report)(const char *line, void *arg), void *arg)
 {
 	Verify v = {report, arg, 0};
 	Stmt *st = db_stmt(db, "fund_verify_funds",
-			   "SELECT f.id, f.balance, f.entries, f.kind, c.code, f.head FROM funds f JOIN clubs c ON c.id = f.club_id ORDER BY f.id");
+			   "SELECT f.id, f.balance, f.entries, f.kind, c.code, f.head, f.loans_out, "
+			   "CASE WHEN f.kind = 'income' THEN (SELECT COALESCE(SUM(l.outstanding), 0) FROM loans l "
+			   "WHERE l.club_id = f.club_id AND l.status = 'active') ELSE 0 END "
+			   "FROM funds f JOIN clubs c ON c.id = f.club_id ORDER BY f.id");
 	if (!st)
 		return -1;
 	FundInfo *list = NULL;
@@ -1327,6 +1323,8 @@ int fund_verify(Db *db, void (*report)(const char *line, void *arg), void *arg)
 		copy(fi->kind, sizeof fi->kind, db_col_text(st, 3));
 		copy(fi->club, sizeof fi->club, db_col_text(st, 4));
 		copy(fi->head, sizeof fi->head, db_col_text(st, 5));
+		fi->loans_out = db_col_int(st, 6);
+		fi->loans_sum = db_col_int(st, 7);
 	}
 	if (s != DB_DONE) {
 		free(list);
@@ -1383,22 +1381,20 @@ int fund_verify(Db *db, void (*report)(const char *line, void *arg), void *arg)
 int fund_totals_rebuild(Db *db)
 {
 	static const char *const sql[] = {
+		"UPDATE funds SET loans_out = CASE WHEN kind = 'income' THEN (SELECT COALESCE(SUM(l.outstanding), 0) "
+		"FROM loans l WHERE l.club_id = funds.club_id AND l.status = 'active') ELSE 0 END",
 		"DELETE FROM fund_totals",
 		"DELETE FROM loan_totals",
 		"DELETE FROM instalment_totals",
 		/* per club first, then summed into its places and the country */
-		"INSERT INTO fund_totals (unit_id, income_cash, activity_cash, clubs_income, clubs_activity, clubs_both, "
-		"borrowers, members) "
-		"SELECT p, SUM(ic), SUM(ac), SUM(hi), SUM(ha), SUM(hb), SUM(br), SUM(mb) FROM ("
-		" SELECT pl.place AS p, x.ic, x.ac, x.hi, x.ha, x.hb, x.br, x.mb FROM ("
+		"INSERT INTO fund_totals (unit_id, income_cash, activity_cash, borrowers, members) "
+		"SELECT p, SUM(ic), SUM(ac), SUM(br), SUM(mb) FROM ("
+		" SELECT pl.place AS p, x.ic, x.ac, x.br, x.mb FROM ("
 		"  SELECT c.id AS club_id, r.ancestor_id AS place FROM clubs c" PLACE_JOIN
 		"  UNION ALL SELECT c.id, 0 FROM clubs c) pl JOIN ("
 		"  SELECT c.id AS club_id,"
 		"   COALESCE((SELECT balance FROM funds f WHERE f.club_id = c.id AND f.kind = 'income'), 0) AS ic,"
 		"   COALESCE((SELECT balance FROM funds f WHERE f.club_id = c.id AND f.kind = 'activity'), 0) AS ac,"
-		"   (SELECT COUNT(*) FROM funds f WHERE f.club_id = c.id AND f.kind = 'income') AS hi,"
-		"   (SELECT COUNT(*) FROM funds f WHERE f.club_id = c.id AND f.kind = 'activity') AS ha,"
-		"   CASE WHEN (SELECT COUNT(*) FROM funds f WHERE f.club_id = c.id) = 2 THEN 1 ELSE 0 END AS hb,"
 		"   (SELECT COUNT(DISTINCT l.member_id) FROM loans l WHERE l.club_id = c.id AND l.status = 'active') AS br,"
 		"   (SELECT COUNT(*) FROM members m WHERE m.club_id = c.id AND m.left_on IS NULL) AS mb"
 		"  FROM clubs c) x ON x.club_id = pl.club_id"
@@ -1417,7 +1413,7 @@ int fund_totals_rebuild(Db *db)
 		" WHERE l.status <> 'cancelled'"
 		") z GROUP BY p, due_on",
 	};
-	static const char *const names[] = {"ft_clear", "lt_clear", "it_clear", "ft_fill", "lt_fill", "it_fill"};
+	static const char *const names[] = {"fl_fill", "ft_clear", "lt_clear", "it_clear", "ft_fill", "lt_fill", "it_fill"};
 	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
 		Stmt *st = db_stmt(db, names[i], sql[i]);
 		if (!st)
@@ -1433,9 +1429,7 @@ int fund_totals_rebuild(Db *db)
 
 static int figures_units(Db *db, int64_t unit_id, const char *date, FundFigures *f)
 {
-	Stmt *st = db_stmt(db, "fig_ft",
-			   "SELECT income_cash, activity_cash, clubs_income, clubs_activity, clubs_both, borrowers, members "
-			   "FROM fund_totals WHERE unit_id = $1");
+	Stmt *st = db_stmt(db, "fig_ft", "SELECT income_cash, activity_cash, borrowers, members FROM fund_totals WHERE unit_id = $1");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, unit_id);
@@ -1443,15 +1437,36 @@ static int figures_units(Db *db, int64_t unit_id, const char *date, FundFigures 
 	if (s == DB_ROW) {
 		f->income_cash = db_col_int(st, 0);
 		f->activity_cash = db_col_int(st, 1);
-		f->clubs_income = db_col_int(st, 2);
-		f->clubs_activity = db_col_int(st, 3);
-		f->clubs_both = db_col_int(st, 4);
-		f->borrowers = db_col_int(st, 5);
-		f->members = db_col_int(st, 6);
+		f->borrowers = db_col_int(st, 2);
+		f->members = db_col_int(st, 3);
 		db_reset(st);
 	} else if (s != DB_DONE)
 		return -1;
-	f->clubs_books = f->clubs_income > f->clubs_activity ? f->clubs_income : f->clubs_activity;
+	/* Clubs keeping books, and holding each fund: a few rows per club keeping books, read from
+	 * the funds' index. */
+	st = unit_id ? db_stmt(db, "fig_hold_unit",
+			       "SELECT COUNT(*), COALESCE(SUM(CASE WHEN i.balance + i.loans_out > 0 THEN 1 ELSE 0 END), 0), "
+			       "COALESCE(SUM(CASE WHEN a.balance > 0 THEN 1 ELSE 0 END), 0), "
+			       "COALESCE(SUM(CASE WHEN i.balance + i.loans_out > 0 AND a.balance > 0 THEN 1 ELSE 0 END), 0) "
+			       "FROM unit_reach r JOIN clubs c ON c.unit_id = r.unit_id "
+			       "JOIN funds i ON i.club_id = c.id AND i.kind = 'income' "
+			       "JOIN funds a ON a.club_id = c.id AND a.kind = 'activity' WHERE r.ancestor_id = $1")
+		     : db_stmt(db, "fig_hold_all",
+			       "SELECT COUNT(*), COALESCE(SUM(CASE WHEN i.balance + i.loans_out > 0 THEN 1 ELSE 0 END), 0), "
+			       "COALESCE(SUM(CASE WHEN a.balance > 0 THEN 1 ELSE 0 END), 0), "
+			       "COALESCE(SUM(CASE WHEN i.balance + i.loans_out > 0 AND a.balance > 0 THEN 1 ELSE 0 END), 0) "
+			       "FROM funds i JOIN funds a ON a.club_id = i.club_id AND a.kind = 'activity' "
+			       "WHERE i.kind = 'income' AND $1 = 0");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, unit_id);
+	if (db_step(st) != DB_ROW)
+		return -1;
+	f->clubs_books = db_col_int(st, 0);
+	f->clubs_income = db_col_int(st, 1);
+	f->clubs_activity = db_col_int(st, 2);
+	f->clubs_both = db_col_int(st, 3);
+	db_reset(st);
 	char d30[11], d0[11], y1[11];
 	date_add_days(date, -30, d30);
 	date_add_days(date, -365, y1);
@@ -1498,8 +1513,8 @@ static int figures_club(Db *db, int64_t club_id, const char *date, FundFigures *
 			   "SELECT (SELECT COUNT(*) FROM clubs c WHERE c.id = $1 AND c.status IN ('founded', 'active')), "
 			   "COALESCE((SELECT balance FROM funds WHERE club_id = $1 AND kind = 'income'), 0), "
 			   "COALESCE((SELECT balance FROM funds WHERE club_id = $1 AND kind = 'activity'), 0), "
-			   "(SELECT COUNT(*) FROM funds WHERE club_id = $1 AND kind = 'income'), "
-			   "(SELECT COUNT(*) FROM funds WHERE club_id = $1 AND kind = 'activity'), "
+			   "(SELECT COUNT(*) FROM funds WHERE club_id = $1 AND kind = 'income' AND balance + loans_out > 0), "
+			   "(SELECT COUNT(*) FROM funds WHERE club_id = $1 AND kind = 'activity' AND balance > 0), "
 			   "(SELECT COUNT(DISTINCT member_id) FROM loans WHERE club_id = $1 AND status = 'active'), "
 			   "(SELECT COUNT(*) FROM members WHERE club_id = $1 AND left_on IS NULL), "
 			   "(SELECT COALESCE(SUM(outstanding), 0) FROM loans WHERE club_id = $1 AND status = 'active'), "
@@ -1524,7 +1539,6 @@ static int figures_club(Db *db, int64_t club_id, const char *date, FundFigures *
 	f->clubs_income = db_col_int(st, 3);
 	f->clubs_activity = db_col_int(st, 4);
 	f->clubs_both = f->clubs_income && f->clubs_activity;
-	f->clubs_books = f->clubs_income || f->clubs_activity;
 	f->borrowers = db_col_int(st, 5);
 	f->members = db_col_int(st, 6);
 	f->outstanding = db_col_int(st, 7);
@@ -1533,6 +1547,38 @@ static int figures_club(Db *db, int64_t club_id, const char *date, FundFigures *
 	f->overdue = db_col_int(st, 10);
 	f->due_12m = db_col_int(st, 11);
 	f->repaid_12m = f->due_12m - db_col_int(st, 12);
+	db_reset(st);
+	st = db_stmt(db, "fig_club_books", "SELECT COUNT(*) FROM funds WHERE club_id = $1 AND kind = 'income'");
+	if (!st || (db_bind_int(st, 1, club_id), db_step(st)) != DB_ROW)
+		return -1;
+	f->clubs_books = db_col_int(st, 0);
+	db_reset(st);
+	return 0;
+}
+
+int fund_both_reported(Db *db, int64_t unit_id, const char *period, int64_t *both, int64_t *reported)
+{
+	*both = *reported = 0;
+	Stmt *st = unit_id ? db_stmt(db, "fund_both_unit",
+				     "SELECT COUNT(*), COALESCE(SUM(CASE WHEN i.value > 0 AND a.value > 0 THEN 1 ELSE 0 END), 0) "
+				     "FROM unit_reach ur JOIN clubs c ON c.unit_id = ur.unit_id "
+				     "JOIN reports r ON r.club_id = c.id AND r.period = $1 AND r.status IN ('submitted', 'approved') "
+				     "LEFT JOIN report_values i ON i.report_id = r.id AND i.code = 'INC_FUND_VND' "
+				     "LEFT JOIN report_values a ON a.report_id = r.id AND a.code = 'ACT_FUND_VND' "
+				     "WHERE ur.ancestor_id = $2")
+			   : db_stmt(db, "fund_both_all",
+				     "SELECT COUNT(*), COALESCE(SUM(CASE WHEN i.value > 0 AND a.value > 0 THEN 1 ELSE 0 END), 0) "
+				     "FROM reports r LEFT JOIN report_values i ON i.report_id = r.id AND i.code = 'INC_FUND_VND' "
+				     "LEFT JOIN report_values a ON a.report_id = r.id AND a.code = 'ACT_FUND_VND' "
+				     "WHERE r.period = $1 AND r.status IN ('submitted', 'approved') AND $2 = 0");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, period);
+	db_bind_int(st, 2, unit_id);
+	if (db_step(st) != DB_ROW)
+		return -1;
+	*reported = db_col_int(st, 0);
+	*both = db_col_int(st, 1);
 	db_reset(st);
 	return 0;
 }

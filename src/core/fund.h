@@ -10,8 +10,8 @@
  * be dated in a month whose report is submitted or approved (the month is locked), before the
  * book's opening day, or after today (Vietnam time).
  *
- * Live figures per unit of today (commune, province, country): the funds' cash, clubs holding
- * each fund and both, members with a loan, loans outstanding by due date (for PAR30) and
+ * Live figures per unit of today (commune, province, country): the funds' cash, members with a
+ * loan, members on the books, loans outstanding by due date (for PAR30) and
  * principal due and unpaid by due date (for the repayment rate), kept in the same transaction as
  * every entry, so that they are current on the next request. */
 #ifndef ISHC_CORE_FUND_H
@@ -221,7 +221,9 @@ int fund_months(Db *db, int64_t club_id, const char *first_period, int n, FundMo
 typedef struct FundFigures {
 	int64_t clubs;                  /* active clubs in the unit */
 	int64_t clubs_books;            /* clubs keeping their books in ishc */
-	int64_t clubs_income, clubs_activity, clubs_both;
+	int64_t clubs_income, clubs_activity, clubs_both;  /* of them, holding each fund and both: the
+					 * income fund's cash and loans outstanding above 0, the activity
+					 * fund's cash above 0 */
 	int64_t income_cash, activity_cash;
 	int64_t outstanding;            /* principal of loans outstanding */
 	int64_t loans;                  /* loans outstanding */
@@ -242,6 +244,12 @@ typedef struct FundFiguresRow {
 } FundFiguresRow;
 int fund_figures(Db *db, const Actor *by, const char *unit, const char *date, int by_child, FundFigures *out,
 		 void (*fn)(const FundFiguresRow *row, void *arg), void *arg, Err *e);
+
+/* Clubs of a unit (a unit id of any time; 0 = the country) whose report of period ("YYYY-MM"),
+ * submitted or approved, shows both funds held (INC_FUND_VND and ACT_FUND_VND above 0), out of
+ * the clubs with such a report: the programme's "clubs holding both funds", for every club whether
+ * it keeps its books in ishc (its figures then come from them) or on paper. 0 or -1. */
+int fund_both_reported(Db *db, int64_t unit_id, const char *period, int64_t *both, int64_t *reported);
 
 /* Ratios as basis points (0..10000; -1 when the denominator is 0). */
 int64_t fund_ratio_bp(int64_t num, int64_t den);

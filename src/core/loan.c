@@ -470,6 +470,12 @@ static int loan_refresh(Db *db, int64_t loan_id, const Snap *old, int64_t member
 		if (s == DB_OK)
 			s = fund_instalment_totals_add(db, &p, in->due_on, ds, du);
 	}
+	/* The income fund holds its loans: the principal outstanding moves with them. */
+	int64_t moved = (active ? l.outstanding : 0) - (old->active ? old->outstanding : 0);
+	if (s == DB_OK && moved) {
+		st = db_stmt(db, "fund_loans_out", "UPDATE funds SET loans_out = loans_out + $2 WHERE club_id = $1 AND kind = 'income'");
+		s = st ? (db_bind_int(st, 1, l.club_id), db_bind_int(st, 2, moved), db_exec_stmt(st)) : DB_ERROR;
+	}
 	if (s == DB_OK && old->active)
 		s = fund_loan_totals_add(db, &p, old->next_due, -old->outstanding, -1);
 	if (s == DB_OK && active)

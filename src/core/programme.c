@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "core/audit.h"
+#include "core/fund.h"
 #include "core/club.h"
 #include "core/scope.h"
 #include "core/total.h"
@@ -722,7 +723,16 @@ int programme_progress(Db *db, const Actor *by, int64_t programme_id, int64_t un
 	out[M_BORROWING_SHARE].actual = permille(bn, bd);
 	if (!bd)
 		out[M_BORROWING_SHARE].state = ACTUAL_NO_DATA; /* no report of the month submitted yet */
-	out[M_BOTH_FUNDS_SHARE].state = ACTUAL_NO_DATA;
+	/* Clubs holding both funds: from the same month's submitted reports (the books' figures for
+	 * clubs keeping them in ishc). */
+	int64_t fb = 0, fr = 0;
+	if (!future && fund_both_reported(db, unit_id, month, &fb, &fr) != 0)
+		return err_set(e, E_INTERNAL, NULL);
+	out[M_BOTH_FUNDS_SHARE].num = fb;
+	out[M_BOTH_FUNDS_SHARE].den = fr;
+	out[M_BOTH_FUNDS_SHARE].actual = permille(fb, fr);
+	if (!fr)
+		out[M_BOTH_FUNDS_SHARE].state = ACTUAL_NO_DATA;
 	for (int m = 0; m < M_COUNT; m++)
 		if (out[m].has_target && out[m].target.value > 0 && out[m].state == ACTUAL_OK)
 			out[m].permille_of_target = permille(out[m].actual, out[m].target.value);

@@ -215,6 +215,16 @@ static void books_open_once_and_number_their_entries(void **state)
 	entry(db, &club, "activity", "expense", "01/07/2025", "350.000", "care", E_NONE, NULL);
 	assert_int_equal(fund_get(db, &club, club_id, f, &e), 0);
 	assert_int_equal(f[1].balance, 0);
+	/* An empty activity fund is not held: the club keeps books but does not hold both funds. */
+	Actor admin = actor(ROLE_ADMIN, "");
+	FundFigures ff;
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(fund_figures(db, &admin, i ? "15961" : "15961-01", NULL, 0, &ff, NULL, NULL, &e), 0);
+		assert_int_equal(ff.clubs_books, 1);
+		assert_int_equal(ff.clubs_income, 1);
+		assert_int_equal(ff.clubs_activity, 0);
+		assert_int_equal(ff.clubs_both, 0);
+	}
 
 	/* A member of another club is not a party of this one. */
 	char other[24];
@@ -454,6 +464,8 @@ static void figures_are_the_same_at_every_level(void **state)
 		assert_int_equal(f.clubs, 1 + (i == 3));
 	}
 	assert_int_equal(fund_ratio_bp(f.par30, f.outstanding), 6667);
+	assert_int_equal(f.clubs_books, 1);
+	assert_int_equal(f.clubs_income, 1);
 	/* A viewer reads the figures; a province user only its own province's. */
 	assert_int_equal(fund_figures(db, &viewer, "38", NULL, 0, &f, NULL, NULL, &e), 0);
 	assert_int_equal(f.par30, 4000000);
@@ -615,6 +627,11 @@ static void the_hash_chain_shows_changes_made_behind_ishc(void **state)
 	db = example("fund-tamper-totals");
 	assert_int_equal(db_exec_script(db, "UPDATE loan_totals SET outstanding = outstanding + 5 WHERE unit_id = 0", err,
 				       sizeof err), DB_OK);
+	assert_true(verify_quiet(db) > 0);
+	db_close(db);
+	/* The loans a fund holds, changed by hand: reported. */
+	db = example("fund-tamper-loans");
+	assert_int_equal(db_exec_script(db, "UPDATE funds SET loans_out = loans_out + 1 WHERE kind = 'income'", err, sizeof err), DB_OK);
 	assert_true(verify_quiet(db) > 0);
 	db_close(db);
 }

@@ -2,13 +2,15 @@
 
 -- A club's two books: income (quỹ tăng thu nhập, lent to members) and activity (quỹ hoạt động).
 -- balance, entries and head follow the entries (kept in the same transaction as each entry);
--- `ishc verify` recomputes them from the entries' hash chain.
+-- `ishc verify` recomputes them from the entries' hash chain. loans_out: the principal of the
+-- income fund's loans outstanding (the fund holds its cash and its loans).
 CREATE TABLE funds (
 	id INTEGER PRIMARY KEY,
 	club_id INTEGER NOT NULL REFERENCES clubs(id),
 	kind TEXT NOT NULL CHECK (kind IN ('income', 'activity')),
 	opened_on TEXT NOT NULL,
 	balance INTEGER NOT NULL CHECK (balance >= 0),
+	loans_out INTEGER NOT NULL DEFAULT 0 CHECK (loans_out >= 0),
 	entries INTEGER NOT NULL,
 	head TEXT NOT NULL,
 	created_at TEXT NOT NULL,
@@ -81,6 +83,7 @@ CREATE TABLE fund_entries (
 	hash TEXT NOT NULL,
 	UNIQUE (fund_id, no)
 );
+CREATE INDEX funds_club ON funds(club_id, kind, balance, loans_out);
 CREATE INDEX fund_entries_date ON fund_entries(fund_id, on_date, no, amount);
 CREATE INDEX fund_entries_loan ON fund_entries(loan_id);
 
@@ -105,9 +108,6 @@ CREATE TABLE fund_totals (
 	unit_id INTEGER PRIMARY KEY,
 	income_cash INTEGER NOT NULL DEFAULT 0,
 	activity_cash INTEGER NOT NULL DEFAULT 0,
-	clubs_income INTEGER NOT NULL DEFAULT 0,
-	clubs_activity INTEGER NOT NULL DEFAULT 0,
-	clubs_both INTEGER NOT NULL DEFAULT 0,
 	borrowers INTEGER NOT NULL DEFAULT 0,
 	members INTEGER NOT NULL DEFAULT 0
 );
