@@ -63,7 +63,7 @@ static const char components[] =
 	"\"numerator\": {\"type\": \"integer\"}, \"denominator\": {\"type\": \"integer\"}, \"formula\": " TEXT ", \"target_bp\": {\"type\": \"integer\"}}},"
 	"\"FundFigures\": {\"type\": \"object\", \"properties\": {\"code\": " TEXT ", \"name\": " TEXT
 	", \"clubs\": {\"type\": \"integer\"}, \"clubs_books\": {\"type\": \"integer\"}, \"clubs_income\": {\"type\": \"integer\"}, "
-	"\"clubs_activity\": {\"type\": \"integer\"}, \"clubs_both\": {\"type\": \"integer\"}, \"income_cash\": " MONEY
+	"\"clubs_activity\": {\"type\": \"integer\"}, \"clubs_both\": {\"type\": \"integer\"}, \"members_books\": {\"type\": \"integer\"}, \"income_cash\": " MONEY
 	", \"activity_cash\": " MONEY ", \"income_fund\": {\"type\": \"integer\", \"description\": \"income cash + outstanding\"}, "
 	"\"outstanding\": " MONEY ", \"loans\": {\"type\": \"integer\"}, \"par30\": " MONEY ", \"overdue\": " MONEY
 	", \"members\": {\"type\": \"integer\"}, \"borrowers\": {\"type\": \"integer\"}, \"due_12m\": " MONEY ", \"repaid_12m\": " MONEY

@@ -379,13 +379,15 @@ static json_t *figures_json(const Req *r, const FundFigures *f)
 	int en = strcmp(r->lang, "en") == 0;
 	json_t *ratios = json_pack(
 		"{s:o, s:o, s:o, s:o}", "borrowers",
-		ratio_json(f->borrowers, f->members,
-			   en ? "members with a loan outstanding / members on the books"
-			      : "thành viên đang có khoản vay / tổng số thành viên",
+		ratio_json(f->borrowers, f->members_books,
+			   en ? "members with a loan outstanding / members of the clubs keeping their books here"
+			      : "thành viên đang có khoản vay / thành viên của các CLB giữ sổ trên hệ thống",
 			   5000),
 		"clubs_both",
-		ratio_json(f->clubs_both, f->clubs,
-			   en ? "clubs holding both funds / active clubs" : "CLB có cả hai quỹ / CLB đang hoạt động", 10000),
+		ratio_json(f->clubs_both, f->clubs_books,
+			   en ? "clubs holding both funds (money in each) / clubs keeping their books here"
+			      : "CLB có cả hai quỹ (mỗi quỹ còn tiền) / CLB giữ sổ trên hệ thống",
+			   10000),
 		"par30",
 		ratio_json(f->par30, f->outstanding,
 			   en ? "outstanding of loans with an instalment over 30 days late / all outstanding"
@@ -396,13 +398,14 @@ static json_t *figures_json(const Req *r, const FundFigures *f)
 			   en ? "principal repaid of what fell due in the last 12 months / principal fallen due"
 			      : "gốc đã trả trong số gốc đến hạn 12 tháng qua / gốc đến hạn 12 tháng qua",
 			   0));
-	json_t *j = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "clubs",
+	json_t *j = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "clubs",
 			      (json_int_t)f->clubs, "clubs_books", (json_int_t)f->clubs_books, "clubs_income",
 			      (json_int_t)f->clubs_income, "clubs_activity", (json_int_t)f->clubs_activity, "clubs_both",
 			      (json_int_t)f->clubs_both, "income_cash", (json_int_t)f->income_cash, "activity_cash",
 			      (json_int_t)f->activity_cash, "outstanding", (json_int_t)f->outstanding, "loans",
 			      (json_int_t)f->loans, "par30", (json_int_t)f->par30, "overdue", (json_int_t)f->overdue,
-			      "members", (json_int_t)f->members, "borrowers", (json_int_t)f->borrowers, "due_12m",
+			      "members", (json_int_t)f->members, "members_books", (json_int_t)f->members_books, "borrowers",
+			      (json_int_t)f->borrowers, "due_12m",
 			      (json_int_t)f->due_12m, "repaid_12m", (json_int_t)f->repaid_12m);
 	json_object_set_new(j, "income_fund", json_integer(f->income_cash + f->outstanding));
 	json_object_set_new(j, "ratios", ratios);

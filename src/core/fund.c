@@ -276,11 +276,11 @@ DbStatus fund_totals_add(Db *db, const Places *p, const FundDelta *d)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		Stmt *st = db_stmt(db, "fund_totals_add",
-				   "INSERT INTO fund_totals (unit_id, income_cash, activity_cash, borrowers, members) "
-				   "VALUES ($1, $2, $3, $4, $5) "
+				   "INSERT INTO fund_totals (unit_id, income_cash, activity_cash, borrowers, members, members_books) "
+				   "VALUES ($1, $2, $3, $4, $5, $6) "
 				   "ON CONFLICT (unit_id) DO UPDATE SET income_cash = fund_totals.income_cash + $2, "
 				   "activity_cash = fund_totals.activity_cash + $3, borrowers = fund_totals.borrowers + $4, "
-				   "members = fund_totals.members + $5");
+				   "members = fund_totals.members + $5, members_books = fund_totals.members_books + $6");
 		if (!st)
 			return DB_ERROR;
 		db_bind_int(st, 1, p->id[i]);
@@ -288,6 +288,7 @@ DbStatus fund_totals_add(Db *db, const Places *p, const FundDelta *d)
 		db_bind_int(st, 3, d->activity_cash);
 		db_bind_int(st, 4, d->borrowers);
 		db_bind_int(st, 5, d->members);
+		db_bind_int(st, 6, d->members_books);
 		DbStatus s = db_exec_stmt(st);
 		if (s != DB_OK)
 			return s;
@@ -348,7 +349,11 @@ int fund_members_changed(Db *db, int64_t club_id, int delta)
 		return DB_OK;
 	Places p;
 	DbStatus s = fund_places(db, club_id, &p);
-	FundDelta d = {.members = delta};
+	Fund f;
+	int books = s == DB_OK ? fund_row(db, club_id, "income", &f) : 0;
+	if (books < 0)
+		return -books;
+	FundDelta d = {.members = delta, .members_books = books ? delta : 0};
 	return s != DB_OK ? (int)s : (int)fund_totals_add(db, &p, &d);
 }
 
@@ -701,7 +706,17 @@ static int open_tx(Db *db, void *arg)
 		if ((rc = fund_append(db, t->by, &ne, fields[i], &id, t->e)) != 0)
 			return rc;
 	}
-	return 0;
+	/* From now on the club's members count in the share borrowing of its units. */
+	Stmt *st = db_stmt(db, "fund_open_members", "SELECT COUNT(*) FROM members WHERE club_id = $1 AND left_on IS NULL");
+	if (!st || (db_bind_int(st, 1, t->club_id), db_step(st)) != DB_ROW)
+		return -DB_ERROR;
+	FundDelta d = {.members_books = db_col_int(st, 0)};
+	db_reset(st);
+	Places p;
+	DbStatus s = fund_places(db, t->club_id, &p);
+	if (s == DB_OK)
+		s = fund_totals_add(db, &p, &d);
+	return s == DB_OK ? 0 : -(int)s;
 }
 
 int fund_open(Db *db, const Actor *by, int64_t club_id, const FundOpenInput *in, Err *e)
@@ -1237,8 +1252,8 @@ static void lines_free(Lines *l)
 static int lines_read(Db *db, Lines *l)
 {
 	static const char *const sql[3] = {
-		"SELECT 'fund_totals', unit_id, income_cash, activity_cash, borrowers, members FROM fund_totals "
-		"WHERE income_cash <> 0 OR activity_cash <> 0 OR borrowers <> 0 OR members <> 0 ORDER BY unit_id",
+		"SELECT 'fund_totals', unit_id, income_cash, activity_cash, borrowers, members, members_books FROM fund_totals "
+		"WHERE income_cash <> 0 OR activity_cash <> 0 OR borrowers <> 0 OR members <> 0 OR members_books <> 0 ORDER BY unit_id",
 		"SELECT 'loan_totals', unit_id, next_due, outstanding, loans FROM loan_totals "
 		"WHERE outstanding <> 0 OR loans <> 0 ORDER BY unit_id, next_due",
 		"SELECT 'instalment_totals', unit_id, due_on, scheduled, unpaid FROM instalment_totals "
@@ -1387,16 +1402,18 @@ int fund_totals_rebuild(Db *db)
 		"DELETE FROM loan_totals",
 		"DELETE FROM instalment_totals",
 		/* per club first, then summed into its places and the country */
-		"INSERT INTO fund_totals (unit_id, income_cash, activity_cash, borrowers, members) "
-		"SELECT p, SUM(ic), SUM(ac), SUM(br), SUM(mb) FROM ("
-		" SELECT pl.place AS p, x.ic, x.ac, x.br, x.mb FROM ("
+		"INSERT INTO fund_totals (unit_id, income_cash, activity_cash, borrowers, members, members_books) "
+		"SELECT p, SUM(ic), SUM(ac), SUM(br), SUM(mb), SUM(mk) FROM ("
+		" SELECT pl.place AS p, x.ic, x.ac, x.br, x.mb, x.mk FROM ("
 		"  SELECT c.id AS club_id, r.ancestor_id AS place FROM clubs c" PLACE_JOIN
 		"  UNION ALL SELECT c.id, 0 FROM clubs c) pl JOIN ("
 		"  SELECT c.id AS club_id,"
 		"   COALESCE((SELECT balance FROM funds f WHERE f.club_id = c.id AND f.kind = 'income'), 0) AS ic,"
 		"   COALESCE((SELECT balance FROM funds f WHERE f.club_id = c.id AND f.kind = 'activity'), 0) AS ac,"
 		"   (SELECT COUNT(DISTINCT l.member_id) FROM loans l WHERE l.club_id = c.id AND l.status = 'active') AS br,"
-		"   (SELECT COUNT(*) FROM members m WHERE m.club_id = c.id AND m.left_on IS NULL) AS mb"
+		"   (SELECT COUNT(*) FROM members m WHERE m.club_id = c.id AND m.left_on IS NULL) AS mb,"
+		"   CASE WHEN EXISTS (SELECT 1 FROM funds f WHERE f.club_id = c.id AND f.kind = 'income') THEN"
+		"    (SELECT COUNT(*) FROM members m WHERE m.club_id = c.id AND m.left_on IS NULL) ELSE 0 END AS mk"
 		"  FROM clubs c) x ON x.club_id = pl.club_id"
 		" ) y GROUP BY p",
 		"INSERT INTO loan_totals (unit_id, next_due, outstanding, loans) "
@@ -1429,7 +1446,8 @@ int fund_totals_rebuild(Db *db)
 
 static int figures_units(Db *db, int64_t unit_id, const char *date, FundFigures *f)
 {
-	Stmt *st = db_stmt(db, "fig_ft", "SELECT income_cash, activity_cash, borrowers, members FROM fund_totals WHERE unit_id = $1");
+	Stmt *st = db_stmt(db, "fig_ft",
+			   "SELECT income_cash, activity_cash, borrowers, members, members_books FROM fund_totals WHERE unit_id = $1");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, unit_id);
@@ -1439,6 +1457,7 @@ static int figures_units(Db *db, int64_t unit_id, const char *date, FundFigures 
 		f->activity_cash = db_col_int(st, 1);
 		f->borrowers = db_col_int(st, 2);
 		f->members = db_col_int(st, 3);
+		f->members_books = db_col_int(st, 4);
 		db_reset(st);
 	} else if (s != DB_DONE)
 		return -1;
@@ -1553,6 +1572,7 @@ static int figures_club(Db *db, int64_t club_id, const char *date, FundFigures *
 		return -1;
 	f->clubs_books = db_col_int(st, 0);
 	db_reset(st);
+	f->members_books = f->clubs_books ? f->members : 0;
 	return 0;
 }
 

@@ -230,7 +230,8 @@ typedef struct FundFigures {
 	int64_t par30;                  /* outstanding of loans with an instalment over 30 days late */
 	int64_t overdue;                /* outstanding of loans with any instalment late */
 	int64_t members;                /* members on the books today */
-	int64_t borrowers;              /* members with a loan outstanding */
+	int64_t members_books;          /* of them, in clubs keeping their fund books in ishc */
+	int64_t borrowers;              /* members with a loan outstanding (of those clubs) */
 	int64_t due_12m, repaid_12m;    /* principal fallen due in the last 12 months, and of it repaid */
 } FundFigures;
 

@@ -59,7 +59,7 @@ int fund_append(Db *db, const Actor *by, const NewEntry *ne, const char *short_f
 
 /* Adds deltas to the live figures of every place of the club. */
 typedef struct FundDelta {
-	int64_t income_cash, activity_cash, borrowers, members;
+	int64_t income_cash, activity_cash, borrowers, members, members_books;
 } FundDelta;
 DbStatus fund_totals_add(Db *db, const Places *p, const FundDelta *d);
 DbStatus fund_loan_totals_add(Db *db, const Places *p, const char *next_due, int64_t outstanding, int64_t loans);

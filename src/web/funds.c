@@ -1341,7 +1341,7 @@ static void figure_cells(Req *r, Buf *b, const FundFigures *f)
 	html_txt(b, vi_format_int(f->clubs, n));
 	html(b, "</td>");
 	page_td(b, tr(r, "CLB có đủ 2 quỹ (mục tiêu 100 %)", "Clubs with both funds (target 100 %)"), "num");
-	share_formula(r, b, f->clubs_both, f->clubs, 0);
+	share_formula(r, b, f->clubs_both, f->clubs_books, 0);
 	html(b, "</td>");
 	page_td(b, tr(r, "Quỹ tăng thu nhập (tiền mặt)", "Income-generation fund (cash)"), "num");
 	fundweb_money(b, f->income_cash);
@@ -1355,8 +1355,8 @@ static void figure_cells(Req *r, Buf *b, const FundFigures *f)
 	html_trf(r, b, "%lld khoản vay", "%lld loans", (long long)f->loans);
 	html(b, "</span></td>");
 	page_td(b, tr(r, "Thành viên đang vay (mục tiêu 50 %)", "Members borrowing (target 50 %)"), "num");
-	share_formula(r, b, f->borrowers, f->members, 0);
-	if (f->members && fund_ratio_bp(f->borrowers, f->members) < 5000) {
+	share_formula(r, b, f->borrowers, f->members_books, 0);
+	if (f->members_books && fund_ratio_bp(f->borrowers, f->members_books) < 5000) {
 		html(b, "<span class=\"below\">");
 		html_txt(b, tr(r, "dưới mục tiêu", "below the target"));
 		html(b, "</span>");
@@ -1471,13 +1471,13 @@ static HandlerResult figures_page(Req *r, const char *unit, const char *name)
 	html(&b, "</h2><dl class=\"definitions\"><dt>");
 	html_txt(&b, tr(r, "CLB có đủ 2 quỹ", "Clubs with both funds"));
 	html(&b, "</dt><dd>");
-	html_txt(&b, tr(r, "= số CLB đang hoạt động có cả quỹ tăng thu nhập và quỹ hoạt động ÷ số CLB đang hoạt động. Mục tiêu Đề án 1336: 100 %.",
-			"= active clubs holding both the income-generation and the activity fund ÷ active clubs. Đề án 1336 target: 100 %."));
+	html_txt(&b, tr(r, "= số CLB giữ sổ trên hệ thống có cả hai quỹ (quỹ tăng thu nhập còn tiền hoặc dư nợ, quỹ hoạt động còn tiền) ÷ số CLB giữ sổ trên hệ thống. Mục tiêu Đề án 1336: 100 %.",
+			"= clubs keeping their books here that hold both funds (money or loans in the income-generation fund, money in the activity fund) ÷ clubs keeping their books here. Đề án 1336 target: 100 %."));
 	html(&b, "</dd><dt>");
 	html_txt(&b, tr(r, "Thành viên đang vay", "Members borrowing"));
 	html(&b, "</dt><dd>");
-	html_txt(&b, tr(r, "= số thành viên đang có khoản vay còn dư nợ ÷ số thành viên trên sổ hôm đó. Mục tiêu: ít nhất 50 %.",
-			"= members with a loan outstanding ÷ members on the books that day. Target: at least 50 %."));
+	html_txt(&b, tr(r, "= số thành viên đang có khoản vay còn dư nợ ÷ số thành viên trên sổ của các CLB giữ sổ trên hệ thống. Mục tiêu: ít nhất 50 %.",
+			"= members with a loan outstanding ÷ members on the books of the clubs keeping their books here. Target: at least 50 %."));
 	html(&b, "</dd><dt>PAR30</dt><dd>");
 	html_txt(&b, tr(r, "= dư nợ gốc của các khoản vay có kỳ trả gốc quá hạn trên 30 ngày ÷ tổng dư nợ.",
 			"= principal outstanding of loans with an instalment more than 30 days late ÷ all principal outstanding."));

@@ -461,6 +461,7 @@ static void figures_are_the_same_at_every_level(void **state)
 		assert_int_equal(f.due_12m, 6000000);
 		assert_int_equal(f.repaid_12m, 2000000);
 		assert_int_equal(f.members, 3 + (i == 3)); /* the country has Dũng's club too */
+		assert_int_equal(f.members_books, 3);      /* which keeps no books here */
 		assert_int_equal(f.clubs, 1 + (i == 3));
 	}
 	assert_int_equal(fund_ratio_bp(f.par30, f.outstanding), 6667);

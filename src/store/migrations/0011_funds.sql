@@ -103,13 +103,15 @@ CREATE TABLE loan_payments (
 CREATE INDEX loan_payments_loan ON loan_payments(loan_id, paid_on);
 
 -- Live figures per unit of today (communes, provinces; 0 = the country), kept with every entry
--- (members: on the member books today, kept with every member written).
+-- (members: on the member books today, kept with every member written; members_books: those of
+-- clubs keeping their fund books in ishc, the denominator of the share borrowing).
 CREATE TABLE fund_totals (
 	unit_id INTEGER PRIMARY KEY,
 	income_cash INTEGER NOT NULL DEFAULT 0,
 	activity_cash INTEGER NOT NULL DEFAULT 0,
 	borrowers INTEGER NOT NULL DEFAULT 0,
-	members INTEGER NOT NULL DEFAULT 0
+	members INTEGER NOT NULL DEFAULT 0,
+	members_books INTEGER NOT NULL DEFAULT 0
 );
 -- Active loans by the due date of their oldest unpaid instalment: PAR30 is a range sum.
 CREATE TABLE loan_totals (
