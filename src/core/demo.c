@@ -1556,10 +1556,11 @@ static int lend(Demo *d, uint64_t *r, int64_t club, const Person *people, int n,
 		int i = rnd(r, n);
 		if (has[i] || !on_book(&people[i], day))
 			continue;
-		int64_t principal = between(r, 4, 20) * 500000;
+		/* Round instalments: a whole number of hundred thousands a month. */
+		int t = chance(r, 400) ? 6 : 12;
+		int64_t principal = between(r, 2, 8) * (int64_t)t * 100000;
 		if (principal > cash)
 			break;
-		int t = chance(r, 400) ? 6 : 12;
 		snprintf(amount, sizeof amount, "%lld", (long long)principal);
 		snprintf(chosen, sizeof chosen, "%lld", (long long)people[i].id);
 		snprintf(term, sizeof term, "%d", t);
@@ -1658,7 +1659,7 @@ static int write_books(Demo *d, const Plan *p, int64_t club, const Person *peopl
 			if (!on_book(&people[i], start) || !chance(&r, target_pm) || lent > inc * 3)
 				continue;
 			int t = chance(&r, 500) ? 6 : 12, back = between(&r, 0, t - 1);
-			int64_t principal = between(&r, 4, 20) * 500000, each = principal / t;
+			int64_t principal = between(&r, 2, 8) * (int64_t)t * 100000, each = principal / t;
 			int lent_day = start - back * 30 - between(&r, 0, 25);
 			if (lent_day < people[i].joined)
 				continue;
