@@ -362,7 +362,7 @@ describe('users and tokens', () => {
 
   test('demo prints log-ins that work through the API', () => withDir(async (dir) => {
     const db = emptyDb(dir, 'demo.db');
-    const r = ishc(['demo', '--db', db]);
+    const r = ishc(['demo', '--db', db, '--clubs', '60']);
     assert.equal(r.status, 0, r.stderr);
     const logins = [...r.stdout.matchAll(/^ {2}(\S+)\s+(\S+)\s+(administrator|central|province|commune|club|viewer)\b/gm)]
       .map((m) => ({ username: m[1], password: m[2], role: m[3] }));
