@@ -86,6 +86,17 @@ int cmd_demo(const Command *c, Opts *o)
 	}
 	if (!db_is_server(path) && file_nonempty(path))
 		return cli_fail("%s already exists; the demo is loaded only into a new database (remove it first)", path);
+	if (db_is_server(path)) {
+		/* A server's database: refused when it holds anything already (as a file that exists is). */
+		char err[256];
+		Db *probe = db_open(path, 0, err, sizeof err);
+		if (!probe)
+			return cli_fail("%s: %s", path, err);
+		int has = db_has_tables(probe);
+		db_close(probe);
+		if (has != 0)
+			return cli_fail("%s already holds tables; the demo is loaded only into a new, empty database", path);
+	}
 	Db *db = cli_open_ready(path, 1);
 	if (!db) {
 		if (!db_is_server(path))
