@@ -40,7 +40,7 @@ const jsonInt = (col, key) => (PG ? `CAST(CAST(${col} AS json) ->> '${key}' AS B
 before(async () => {
   dir = makeDir();
   db = emptyDb(dir, 'demo.db');
-  out = ishc(['demo', '--db', db, '--clubs', String(CLUBS), '--seed', SEED, '--books', '20']);
+  out = ishc(['demo', '--db', db, '--clubs', String(CLUBS), '--seed', SEED, '--books', '10']);
   assert.equal(out.status, 0, out.stderr);
   srv = await startServer({ dir, db });
   for (const [role, [username, password]] of Object.entries(LOGINS)) {
@@ -404,7 +404,7 @@ test('clubs keep five years of fund books: the home commune always, a share of t
   const m = /Fund books kept in ishc by (\d+) clubs: (\d+) entries, (\d+) loans \((\d+) written off\)/.exec(out.stdout);
   assert.ok(m, out.stdout);
   const [clubs, entries, loans] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  assert.ok(clubs >= 20 && clubs < CLUBS, `${clubs} clubs keep books`);
+  assert.ok(clubs >= 10 && clubs < CLUBS, `${clubs} clubs keep books`);
   assert.equal(sql(db, 'SELECT COUNT(DISTINCT club_id) FROM funds').trim(), String(clubs));
   assert.equal(sql(db, 'SELECT COUNT(*) FROM loans').trim(), String(loans));
   assert.ok(Number(sql(db, 'SELECT COUNT(*) FROM fund_entries').trim()) >= entries * 0.9, 'entries as printed');
