@@ -30,7 +30,10 @@
  * with a warning. Each month goes through report_save_in_tx (the catalogue checks, the balance
  * rule against the month before, in the file or stored); plausibility warnings are shown and do
  * not stop the import. A month already submitted or approved is refused. "Đã duyệt" is imported
- * approved only when the importer may approve; otherwise submitted, with a warning. */
+ * approved only when the importer may approve; otherwise submitted, with a warning.
+ *
+ * Training courses and visits (kinds "trainings" and "visits"): core/work_import.c, one row per
+ * course or visit, checked by training_check / visit_check; see docs/programme.md. */
 #ifndef ISHC_CORE_IMPORT_H
 #define ISHC_CORE_IMPORT_H
 
