@@ -350,11 +350,12 @@ int training_import_check(Db *db, const Actor *by, ImportResult *res, Err *e)
 		}
 		it->training = t;
 		const char *level = level_of(v[T_LEVEL]);
-		if (level && !*level) {
+		if (level && !*level)
 			row_error(&x, it, T_LEVEL, "Cấp tổ chức: ghi Trung ương, Tỉnh, Huyện hoặc Xã.",
 				  "Level: write Trung ương, Tỉnh, Huyện or Xã (central, province, district, commune).");
-		} else {
-			TrainingInput in = {.level = level, .unit_code = v[T_UNIT], .topic = v[T_TOPIC], .place = v[T_PLACE],
+		{
+			/* Checked even after a bad level, so the row's other problems show too. */
+			TrainingInput in = {.level = level && *level ? level : NULL, .unit_code = v[T_UNIT], .topic = v[T_TOPIC], .place = v[T_PLACE],
 					    .start_date = v[T_START], .end_date = v[T_END], .officers = v[T_OFFICERS],
 					    .board_members = v[T_BOARD], .volunteers = v[T_VOLUNTEERS], .note = v[T_NOTE],
 					    .source = "import"};
@@ -552,7 +553,12 @@ int visit_import_check(Db *db, const Actor *by, ImportResult *res, Err *e)
 					  "not assessed.");
 			in.results[k] = r && *r ? r : NULL;
 		}
-		if (it->status != IMPORT_ROW_BAD) {
+		/* Checked even after a bad kind or finding, so the row's other problems show too. */
+		if (kind && !*kind)
+			in.kind = "monitoring";
+		if (level && !*level)
+			in.level = NULL;
+		{
 			Err pe = {0};
 			if (visit_check(db, by, &in, &iv->visit, &pe) != 0) {
 				if (pe.code == E_INTERNAL) {
