@@ -43,6 +43,8 @@ HandlerResult api_import_members(Req *r);
 HandlerResult api_import_clubs(Req *r);
 HandlerResult api_import_reports(Req *r);
 HandlerResult api_import_plans(Req *r);
+HandlerResult api_import_trainings(Req *r);
+HandlerResult api_import_visits(Req *r);
 
 /* api/indicators.c */
 HandlerResult api_indicators(Req *r);

@@ -187,3 +187,13 @@ HandlerResult api_import_plans(Req *r)
 {
 	return api_import(r, IMPORT_PLANS);
 }
+
+HandlerResult api_import_trainings(Req *r)
+{
+	return api_import(r, IMPORT_TRAININGS);
+}
+
+HandlerResult api_import_visits(Req *r)
+{
+	return api_import(r, IMPORT_VISITS);
+}

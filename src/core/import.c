@@ -25,7 +25,7 @@
 const char *import_kind_name(ImportKind k)
 {
 	return k == IMPORT_MEMBERS ? "members" : k == IMPORT_CLUBS ? "clubs" : k == IMPORT_REPORTS ? "reports"
-	       : k == IMPORT_PLANS ? "plans" : NULL;
+	       : k == IMPORT_PLANS ? "plans" : k == IMPORT_TRAININGS ? "trainings" : k == IMPORT_VISITS ? "visits" : NULL;
 }
 
 ImportKind import_kind_parse(const char *s)
@@ -38,6 +38,10 @@ ImportKind import_kind_parse(const char *s)
 		return IMPORT_REPORTS;
 	if (s && strcmp(s, "plans") == 0)
 		return IMPORT_PLANS;
+	if (s && strcmp(s, "trainings") == 0)
+		return IMPORT_TRAININGS;
+	if (s && strcmp(s, "visits") == 0)
+		return IMPORT_VISITS;
 	return 0;
 }
 
@@ -1717,6 +1721,8 @@ static int may_import(const Actor *by, ImportKind kind)
 		return report_import_allowed(by);
 	if (kind == IMPORT_PLANS)
 		return plan_import_allowed(by);
+	if (kind == IMPORT_TRAININGS || kind == IMPORT_VISITS)
+		return work_import_allowed(by);
 	if (kind == IMPORT_MEMBERS)
 		return by->role == ROLE_ADMIN || by->role == ROLE_PROVINCE || by->role == ROLE_COMMUNE || by->role == ROLE_CLUB;
 	return by->role == ROLE_ADMIN || by->role == ROLE_CENTRAL || by->role == ROLE_PROVINCE || by->role == ROLE_COMMUNE;
@@ -1740,7 +1746,7 @@ int import_check(Db *db, const Actor *by, ImportKind kind, int64_t club_id, cons
 {
 	memset(res, 0, sizeof *res);
 	res->kind = kind;
-	if (kind != IMPORT_MEMBERS && kind != IMPORT_CLUBS && kind != IMPORT_REPORTS && kind != IMPORT_PLANS)
+	if (!import_kind_name(kind))
 		return err_set(e, E_NOT_FOUND, NULL);
 	if (!may_import(by, kind))
 		return err_set(e, E_FORBIDDEN, NULL);
@@ -1804,6 +1810,11 @@ int import_check(Db *db, const Actor *by, ImportKind kind, int64_t club_id, cons
 			check_free(&x);
 			return -1;
 		}
+	} else if (kind == IMPORT_TRAININGS || kind == IMPORT_VISITS) {
+		if ((kind == IMPORT_TRAININGS ? training_import_check : visit_import_check)(db, by, res, e) != 0) {
+			check_free(&x);
+			return -1;
+		}
 	} else if (map_columns(res, &x.map) != 0) {
 		check_free(&x);
 		return 0;
@@ -1855,6 +1866,8 @@ void import_result_free(ImportResult *res)
 			free(res->items[i].report->values);
 		free(res->items[i].report);
 		free(res->items[i].plan);
+		free(res->items[i].training);
+		free(res->items[i].visit);
 	}
 	free(res->items);
 	free(res->skipped);
@@ -1994,7 +2007,12 @@ static int load_tx(Db *db, void *arg)
 		if (rc != 0)
 			return rc;
 	}
-	for (size_t i = 0; i < res->nitems && res->kind != IMPORT_REPORTS && res->kind != IMPORT_PLANS; i++) {
+	if (res->kind == IMPORT_TRAININGS || res->kind == IMPORT_VISITS) {
+		int rc = work_import_load_tx(db, t->by, res, &t->loaded, &t->existing);
+		if (rc != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < res->nitems && (res->kind == IMPORT_MEMBERS || res->kind == IMPORT_CLUBS); i++) {
 		ImportItem *it = &res->items[i];
 		if (it->status == IMPORT_ROW_BAD)
 			return -DB_ERROR;

@@ -30,7 +30,10 @@
  * with a warning. Each month goes through report_save_in_tx (the catalogue checks, the balance
  * rule against the month before, in the file or stored); plausibility warnings are shown and do
  * not stop the import. A month already submitted or approved is refused. "Đã duyệt" is imported
- * approved only when the importer may approve; otherwise submitted, with a warning. */
+ * approved only when the importer may approve; otherwise submitted, with a warning.
+ *
+ * Training courses and visits (kinds "trainings" and "visits"): core/work_import.c, one row per
+ * course or visit, checked by training_check / visit_check; see docs/programme.md. */
 #ifndef ISHC_CORE_IMPORT_H
 #define ISHC_CORE_IMPORT_H
 
@@ -42,11 +45,21 @@
 #include "core/err.h"
 #include "core/indicator.h"
 #include "core/member.h"
+#include "core/work.h"
 #include "store/db.h"
 
-typedef enum ImportKind { IMPORT_MEMBERS = 1, IMPORT_CLUBS, IMPORT_REPORTS, IMPORT_PLANS } ImportKind;
+typedef enum ImportKind {
+	IMPORT_MEMBERS = 1,
+	IMPORT_CLUBS,
+	IMPORT_REPORTS,
+	IMPORT_PLANS,
+	IMPORT_TRAININGS, /* training courses (core/work_import.c) */
+	IMPORT_VISITS,    /* monitoring and support visits, each with an optional recommendation */
+} ImportKind;
 
 struct ProvincePlan; /* core/programme.h: province plans (kind "plans", core/plan_import.c) */
+struct Training;     /* core/work.h: kind "trainings" (core/work_import.c) */
+struct ImportVisit;  /* core/work_import.c: kind "visits": the visit and its recommendation */
 
 enum {
 	IMPORT_MAX_BYTES = 10 << 20,   /* a larger file is refused (E_TOO_LARGE) */
@@ -55,7 +68,7 @@ enum {
 	IMPORT_KEEP_DAYS = 7,          /* an upload not committed within this many days loses its file */
 };
 
-/* "members" / "clubs" / "reports" / "plans"; 0 for anything else. */
+/* "members" / "clubs" / "reports" / "plans" / "trainings" / "visits"; 0 for anything else. */
 const char *import_kind_name(ImportKind k);
 ImportKind import_kind_parse(const char *s);
 
@@ -135,6 +148,14 @@ typedef struct ImportReport {
 	size_t nvalues;
 } ImportReport;
 
+/* A visit read from a visits file, checked, with its optional recommendation. */
+typedef struct ImportVisit {
+	Visit visit;
+	char recommendation[1001]; /* "" when the row gives none */
+	char owner_code[8], owner_name[128]; /* "" = the central level */
+	char due_date[11];
+} ImportVisit;
+
 typedef enum ImportRowStatus {
 	IMPORT_ROW_NEW = 0,        /* checked; will be loaded */
 	IMPORT_ROW_EXISTING,       /* already on the book (or an existing club): skipped */
@@ -149,6 +170,8 @@ typedef struct ImportItem {
 	ImportClub *club;          /* clubs */
 	ImportReport *report;      /* reports */
 	struct ProvincePlan *plan; /* plans: the plan as it will be saved (malloc'd) */
+	struct Training *training; /* trainings: the course as it will be saved (malloc'd) */
+	struct ImportVisit *visit; /* visits: the visit and its recommendation (malloc'd) */
 } ImportItem;
 
 typedef struct ImportResult {

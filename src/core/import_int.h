@@ -66,4 +66,16 @@ int plan_import_load_tx(Db *db, const Actor *by, ImportResult *res, int64_t *loa
 /* Who may import plans: administrators, central and province users. */
 int plan_import_allowed(const Actor *by);
 
+/* ---- core/work_import.c: training courses and visits ---- */
+
+/* Finds the columns and checks every row of a trainings (visits) file already read into res->raw
+ * (see work_import.c). 0, or -1 with e (a store error). */
+int training_import_check(Db *db, const Actor *by, ImportResult *res, Err *e);
+int visit_import_check(Db *db, const Actor *by, ImportResult *res, Err *e);
+/* Writes every checked course or visit (with its recommendation) inside the caller's
+ * transaction, each audited: 0 (*loaded, *existing set) or a negative DbStatus. */
+int work_import_load_tx(Db *db, const Actor *by, ImportResult *res, int64_t *loaded, int64_t *existing);
+/* Who may import trainings and visits: those who record them (work_may_write). */
+int work_import_allowed(const Actor *by);
+
 #endif

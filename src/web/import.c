@@ -18,6 +18,7 @@
 #include "lib/vi.h"
 #include "web/form.h"
 #include "core/programme.h"
+#include "core/work.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
@@ -25,6 +26,10 @@ enum { PREVIEW_PROBLEMS = 500, PREVIEW_ROWS = 10, FORM_CLUBS = 500 };
 
 static const char *kind_title(Req *r, ImportKind kind)
 {
+	if (kind == IMPORT_TRAININGS)
+		return tr(r, "Nhập các lớp tập huấn từ Excel", "Import training courses from Excel");
+	if (kind == IMPORT_VISITS)
+		return tr(r, "Nhập các chuyến giám sát, hỗ trợ kỹ thuật từ Excel", "Import monitoring and support visits from Excel");
 	return kind == IMPORT_PLANS	? tr(r, "Nhập kế hoạch của các tỉnh từ Excel", "Import province plans from Excel")
 	       : kind == IMPORT_CLUBS   ? tr(r, "Nhập danh sách CLB từ Excel", "Import clubs from Excel")
 	       : kind == IMPORT_REPORTS ? tr(r, "Nhập báo cáo các tháng trước từ Excel", "Import past months' reports from Excel")
@@ -35,6 +40,8 @@ static int may_import(const Actor *a, ImportKind kind)
 {
 	if (kind == IMPORT_PLANS)
 		return plan_may_edit(a);
+	if (kind == IMPORT_TRAININGS || kind == IMPORT_VISITS)
+		return work_may_write(a);
 	if (kind == IMPORT_CLUBS)
 		return a->role == ROLE_ADMIN || a->role == ROLE_CENTRAL || a->role == ROLE_PROVINCE || a->role == ROLE_COMMUNE;
 	/* members and reports: those who keep the books */
@@ -143,6 +150,12 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 		html_txt(&b, tr(r, "Tải tệp mẫu (.xlsx) theo danh mục chỉ tiêu hiện hành",
 				"Download the template (.xlsx) with the current catalogue's headings"));
 		html(&b, "</a></p>");
+	} else if (kind == IMPORT_TRAININGS || kind == IMPORT_VISITS) {
+		html(&b, "<p><a class=\"button\" href=\"");
+		html_attr(&b, kind == IMPORT_TRAININGS ? "/imports/trainings-template.xlsx" : "/imports/visits-template.xlsx");
+		html(&b, "\" download>");
+		html_txt(&b, tr(r, "Tải tệp mẫu (.xlsx) có sẵn các cột và cách ghi", "Download the template (.xlsx) with the columns and how to fill them"));
+		html(&b, "</a></p>");
 	}
 	html(&b, "<form method=\"post\" action=\"/imports\" enctype=\"multipart/form-data\" class=\"narrow\">");
 	form_csrf(r, &b);
@@ -175,6 +188,8 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 	html(&b, "<p>");
 	if (kind == IMPORT_PLANS) {
 		web_plan_import_help(r, &b);
+	} else if (kind == IMPORT_TRAININGS || kind == IMPORT_VISITS) {
+		web_work_import_help(r, &b, kind);
 	} else if (kind == IMPORT_REPORTS) {
 		html_txt(&b, tr(r, "Mỗi dòng là báo cáo một tháng của một CLB: cột Mã CLB, cột Tháng (2024-01, 01/2024, "
 				   "Tháng 1/2024, một ô ngày của Excel, hoặc hai cột Tháng và Năm), rồi mỗi chỉ tiêu một cột, tiêu đề "
@@ -206,7 +221,15 @@ static HandlerResult form_page(Req *r, int status, ImportKind kind, const Club *
 				"Ngày thành lập, Số quyết định, Ngày quyết định, Chương trình/Dự án, Trạng thái, Nơi sinh hoạt, "
 				"Người liên hệ, Số điện thoại."));
 	html(&b, "</p><p>");
-	if (kind == IMPORT_PLANS)
+	if (kind == IMPORT_TRAININGS || kind == IMPORT_VISITS)
+		html_txt(&b, tr(r, "Mọi dòng được kiểm tra trước bằng chính các quy tắc của trang ghi tay (đơn vị trong phạm vi của "
+				   "bạn, ngày hợp lệ, ngày kết thúc không trước ngày bắt đầu…); chưa có gì được nhập cho tới khi bạn "
+				   "xem kết quả và bấm Nhập, và chỉ nhập khi không còn lỗi nào: tất cả các dòng, hoặc không dòng nào. "
+				   "Dòng đã có (nhập lại cùng một tệp) được bỏ qua.",
+				"Every row is first checked with the rules of the form (a unit within your scope, valid dates, an end "
+				"not before the start…); nothing is loaded until you have seen the check and pressed Import, and only "
+				"when no problem is left: every row, or none. Rows already there (the same file again) are skipped."));
+	else if (kind == IMPORT_PLANS)
 		html_txt(&b, tr(r, "Mọi dòng được kiểm tra trước bằng chính các quy tắc của trang kế hoạch; chưa có gì được nhập cho "
 				   "tới khi bạn xem kết quả và bấm Nhập, và chỉ nhập khi không còn lỗi nào: tất cả các tỉnh, hoặc không tỉnh nào.",
 				"Every row is first checked with the plan page's own rules; nothing is loaded until you have seen the check "
@@ -299,7 +322,7 @@ HandlerResult web_import_form(Req *r)
 		return resp_error(r, E_NOT_FOUND, NULL, NULL);
 	if (!may_import(&r->actor, kind))
 		return resp_error(r, E_FORBIDDEN, NULL, NULL);
-	if (kind == IMPORT_CLUBS || kind == IMPORT_REPORTS || kind == IMPORT_PLANS)
+	if (kind != IMPORT_MEMBERS)
 		return form_page(r, 200, kind, NULL, NULL, NULL);
 	const char *cv = req_query(r, "club");
 	if (!cv || !*cv) {
@@ -472,6 +495,10 @@ static void sample_table(Req *r, Buf *b, const ImportResult *res)
 		web_plan_import_rows(r, b, res, PREVIEW_ROWS);
 		return;
 	}
+	if (res->kind == IMPORT_TRAININGS || res->kind == IMPORT_VISITS) {
+		web_work_import_rows(r, b, res, PREVIEW_ROWS);
+		return;
+	}
 	static const char *const member_heads[][2] = {{"Họ và tên", "Full name"}, {"Giới tính", "Sex"}, {"Năm sinh", "Born"},
 						      {"Dân tộc", "Ethnicity"}, {"Hộ", "Household"}, {"Điện thoại", "Phone"},
 						      {"Thôn, xóm", "Village"}};
@@ -577,6 +604,7 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 	buf_init(&b, 0);
 	int committed = strcmp(u->status, "committed") == 0;
 	int members = u->kind == IMPORT_MEMBERS, reports = u->kind == IMPORT_REPORTS;
+	int trainings = u->kind == IMPORT_TRAININGS, visits = u->kind == IMPORT_VISITS;
 	page_begin(r, &b, committed ? tr(r, "Đã nhập tệp", "File imported") : tr(r, "Kiểm tra tệp trước khi nhập", "Check before importing"));
 	if (req_query(r, "done") && committed) {
 		char msg[300];
@@ -586,6 +614,14 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 			snprintf(msg, sizeof msg, "Loaded %lld monthly reports: the totals of every level include them now.", loaded);
 		else if (reports)
 			snprintf(msg, sizeof msg, "Đã nhập %lld báo cáo tháng: số tổng hợp ở mọi cấp đã tính cả các tháng này.", loaded);
+		else if (trainings && en)
+			snprintf(msg, sizeof msg, "Loaded %lld training courses; %lld already there were skipped.", loaded, existing);
+		else if (trainings)
+			snprintf(msg, sizeof msg, "Đã nhập %lld lớp tập huấn; %lld lớp đã có nên được bỏ qua.", loaded, existing);
+		else if (visits && en)
+			snprintf(msg, sizeof msg, "Loaded %lld visits; %lld already there were skipped.", loaded, existing);
+		else if (visits)
+			snprintf(msg, sizeof msg, "Đã nhập %lld chuyến giám sát, hỗ trợ; %lld chuyến đã có nên được bỏ qua.", loaded, existing);
 		else if (members && en)
 			snprintf(msg, sizeof msg, "Loaded %lld members; %lld already on the book were skipped.", loaded, existing);
 		else if (members)
@@ -608,6 +644,12 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 		html_txt(&b, tr(r, "Thành viên của một CLB", "A club's members"));
 	} else if (reports) {
 		html_txt(&b, tr(r, "Báo cáo tháng của các CLB", "Clubs' monthly reports"));
+	} else if (trainings) {
+		html_txt(&b, tr(r, "Các lớp tập huấn", "Training courses"));
+	} else if (visits) {
+		html_txt(&b, tr(r, "Các chuyến giám sát, hỗ trợ kỹ thuật", "Monitoring and support visits"));
+	} else if (u->kind == IMPORT_PLANS) {
+		html_txt(&b, tr(r, "Kế hoạch của các tỉnh", "Province plans"));
 	} else {
 		html_txt(&b, tr(r, "Danh sách CLB", "The list of clubs"));
 	}
@@ -635,6 +677,13 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 			html_int(&b, club->id);
 			html(&b, "/members\">");
 			html_txt(&b, tr(r, "Xem danh sách thành viên", "See the members"));
+			html(&b, "</a> ");
+		} else if (trainings || visits) {
+			html(&b, "<a class=\"button\" href=\"");
+			html_attr(&b, trainings ? "/trainings" : "/visits");
+			html(&b, "\">");
+			html_txt(&b, trainings ? tr(r, "Xem các lớp tập huấn", "See the training courses")
+					       : tr(r, "Xem các chuyến giám sát", "See the visits"));
 			html(&b, "</a> ");
 		} else if (u->kind == IMPORT_PLANS) {
 			html(&b, "<a class=\"button\" href=\"/plans\">");
@@ -674,6 +723,8 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 		html(&b, " ");
 		if (members)
 			html_trf(r, &b, "(%zu người đã có trong sổ, sẽ bỏ qua)", "(%zu already on the book, to be skipped)", res->existing);
+		else if (trainings || visits)
+			html_trf(r, &b, "(%zu dòng đã có, sẽ bỏ qua)", "(%zu rows already there, to be skipped)", res->existing);
 		else
 			html_trf(r, &b, "(%zu CLB đã có, sẽ bỏ qua)", "(%zu clubs already there, to be skipped)", res->existing);
 	}
@@ -694,7 +745,9 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 		problems_table(r, &b, res, 0);
 	} else if (!res->fresh) {
 		html(&b, "<div class=\"notice\" role=\"status\"><p>");
-		html_txt(&b, members ? tr(r, "Không có thành viên mới: mọi người trong tệp đã có trong sổ.",
+		html_txt(&b, trainings || visits ? tr(r, "Không có dòng mới: mọi dòng trong tệp đã có.",
+						      "Nothing new: every row of the file is there already.")
+			     : members ? tr(r, "Không có thành viên mới: mọi người trong tệp đã có trong sổ.",
 					  "No new members: everyone in the file is on the book already.")
 				     : tr(r, "Không có CLB mới: mọi CLB trong tệp đã có.", "No new clubs: every club in the file exists already."));
 		html(&b, "</p></div>");
@@ -710,6 +763,10 @@ static HandlerResult show_page(Req *r, int status, const ImportUpload *u, const 
 			html_trf(r, &b, "Nhập %zu báo cáo tháng", "Import %zu monthly reports", res->fresh);
 		else if (members)
 			html_trf(r, &b, "Nhập %zu thành viên", "Import %zu members", res->fresh);
+		else if (trainings)
+			html_trf(r, &b, "Nhập %zu lớp tập huấn", "Import %zu training courses", res->fresh);
+		else if (visits)
+			html_trf(r, &b, "Nhập %zu chuyến giám sát, hỗ trợ", "Import %zu visits", res->fresh);
 		else
 			html_trf(r, &b, "Nhập %zu CLB", "Import %zu clubs", res->fresh);
 		html(&b, "</button></form>");

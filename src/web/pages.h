@@ -133,6 +133,11 @@ struct ImportResult;
 /* The plans import's words and preview rows, for web/import.c. */
 void web_plan_import_help(Req *r, Buf *b);
 void web_plan_import_rows(Req *r, Buf *b, const struct ImportResult *res, size_t max);
+/* web/work_import.c: the trainings and visits imports' words, preview rows and templates. */
+void web_work_import_help(Req *r, Buf *b, int kind);
+void web_work_import_rows(Req *r, Buf *b, const struct ImportResult *res, size_t max);
+HandlerResult web_import_trainings_template(Req *r);
+HandlerResult web_import_visits_template(Req *r);
 
 /* web/resources.c */
 HandlerResult web_resources(Req *r);

@@ -127,6 +127,7 @@ static HandlerResult trainings_page(Req *r, int status, const Err *e)
 	page_action(&b, href, tr(r, "Tải Excel", "Download Excel"));
 	if (work_may_write(&r->actor)) {
 		page_action(&b, "#new", tr(r, "Ghi lớp mới", "Record a course"));
+		page_action(&b, "/imports/new?kind=trainings", tr(r, "Nhập từ Excel", "Import from Excel"));
 	}
 	page_action(&b, "/materials", tr(r, "Tài liệu", "Materials"));
 	page_action(&b, "/visits", tr(r, "Giám sát, hỗ trợ kỹ thuật", "Visits"));
@@ -547,6 +548,7 @@ HandlerResult web_visits(Req *r)
 	html(&b, "<ul class=\"actions\">");
 	if (work_may_write(&r->actor)) {
 		page_action(&b, "/visits/new", tr(r, "Ghi chuyến giám sát", "Record a visit"));
+		page_action(&b, "/imports/new?kind=visits", tr(r, "Nhập từ Excel", "Import from Excel"));
 	}
 	page_action(&b, "/followups/overdue", tr(r, "Việc quá hạn", "Overdue follow-ups"));
 	page_action(&b, arena_printf(&r->arena, "/visits/export.xlsx?year=%d", year), tr(r, "Tải Excel", "Download Excel"));
