@@ -94,7 +94,7 @@ HandlerResult web_reviews(Req *r)
 	char sel[24] = "";
 	if (programme_current(r->db, today, &cur) == 1)
 		snprintf(sel, sizeof sel, "%lld", (long long)cur.id);
-	form_select_begin(&f, "programme", tr(r, "Đề án", "Programme"), 1);
+	form_select_begin(&f, "programme", tr(r, "Đề án", "Programme"), 0);
 	Opt po = {&b, sel};
 	programme_list_kind(r->db, NULL, programme_opt, &po);
 	form_select_end(&f, "programme");
@@ -218,6 +218,7 @@ HandlerResult web_review_show(Req *r)
 	html(&b, "</p></div></div><h2 class=\"review-title\">BÁO CÁO<br>");
 	html_txt(&b, t.title);
 	html(&b, "</h2>");
+	int last_ref = 0;
 	for (size_t i = 0; i < t.n; i++) {
 		const ReviewPara *p = &t.paras[i];
 		if (p->kind == RP_HEADING)
@@ -227,8 +228,12 @@ HandlerResult web_review_show(Req *r)
 		else
 			html(&b, "<p>");
 		html_txt(&b, p->text);
-		if (p->note)
+		if (p->note && p->note != last_ref)
 			buf_printf(&b, "<sup><a href=\"#fn-%d\" id=\"ref-%d\">[%d]</a></sup>", p->note, p->note, p->note);
+		else if (p->note)
+			buf_printf(&b, "<sup><a href=\"#fn-%d\">[%d]</a></sup>", p->note, p->note);
+		if (p->note)
+			last_ref = p->note;
 		if (p->kind == RP_HEADING)
 			html(&b, "</h3>");
 		else
