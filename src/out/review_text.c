@@ -98,7 +98,12 @@ int review_text(const ReviewData *d, const char *date, ReviewText *t)
 	memset(t, 0, sizeof *t);
 	char a[VI_NUM_BUFSZ], b[VI_NUM_BUFSZ], c[VI_NUM_BUFSZ];
 	char link[200];
-	const char *prog = d->programme.name;
+	/* "Đề án 1336" of "Đề án 1336: Nhân rộng mô hình …" */
+	char prog[200];
+	snprintf(prog, sizeof prog, "%s", d->programme.name);
+	char *colon = strchr(prog, ':');
+	if (colon)
+		*colon = 0;
 	int y = d->year;
 	long long pid = (long long)d->programme.id;
 	char unitq[32] = "";
@@ -108,7 +113,7 @@ int review_text(const ReviewData *d, const char *date, ReviewText *t)
 	/* The heading of the document (Decree 30/2020: issuing body, number, dateline). */
 	snprintf(t->issuer_parent, sizeof t->issuer_parent, "HỘI NGƯỜI CAO TUỔI VIỆT NAM");
 	if (d->is_country) {
-		char *up = vi_upper(d->programme.code[0] ? d->programme.code : "");
+		char *up = vi_upper(prog);
 		snprintf(t->issuer, sizeof t->issuer, "BAN ĐIỀU HÀNH %s", up ? up : "");
 		free(up);
 		snprintf(t->number, sizeof t->number, "        /BC-BĐH");
@@ -125,7 +130,7 @@ int review_text(const ReviewData *d, const char *date, ReviewText *t)
 		snprintf(t->place, sizeof t->place, "%s", d->unit_name);
 		snprintf(t->signer_title, sizeof t->signer_title, "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH");
 	}
-	snprintf(t->programme, sizeof t->programme, "%s", prog);
+	snprintf(t->programme, sizeof t->programme, "%s", d->programme.name);
 	if (d->is_country)
 		snprintf(t->unit, sizeof t->unit, "Toàn quốc");
 	else
@@ -135,9 +140,9 @@ int review_text(const ReviewData *d, const char *date, ReviewText *t)
 	if (vi_format_dateline(t->place, date, &t->dateline) != VI_OK)
 		t->dateline = strdup(date);
 	if (d->is_country)
-		snprintf(t->title, sizeof t->title, "Tổng kết thực hiện %s năm %d và nhiệm vụ năm %d", prog, y, y + 1);
+		snprintf(t->title, sizeof t->title, "Tổng kết thực hiện %s năm %d và triển khai nhiệm vụ năm %d", prog, y, y + 1);
 	else
-		snprintf(t->title, sizeof t->title, "Tổng kết thực hiện %s năm %d tại %s %s và nhiệm vụ năm %d", prog, y,
+		snprintf(t->title, sizeof t->title, "Tổng kết thực hiện %s năm %d tại %s %s và triển khai nhiệm vụ năm %d", prog, y,
 			 province_word(d), d->unit_name, y + 1);
 	t->recipients[t->nrecipients++] = strdup(d->is_country ? "- Thường trực Trung ương Hội NCT Việt Nam;"
 							       : "- Trung ương Hội NCT Việt Nam;");
