@@ -131,6 +131,7 @@ HandlerResult api_commendation_create(Req *r);
 HandlerResult api_stories(Req *r);
 
 /* api/openapi.c */
+HandlerResult api_review(Req *r);
 HandlerResult api_openapi(Req *r);
 
 /* Paging of list endpoints: ?page=1&per_page=50 (per_page at most 500). */

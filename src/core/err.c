@@ -124,6 +124,9 @@ static const ErrInfo catalogue[E_COUNT_] = {
 		     "A photo must be a JPEG or PNG file of at most 3 MB, at most 6 photos a story."},
 	[E_WORK_YEAR] = {"work_year", 422, "Năm không hợp lệ: nhập năm từ 2000 đến năm sau, ví dụ 2021.",
 			 "Not a valid year: a year from 2000 to next year, e.g. 2021."},
+	[E_TEMPLATE] = {"template", 422,
+			"Mẫu báo cáo phải là tệp Word .docx (tối đa 5 MB) có word/document.xml và chỗ điền {{body}}.",
+			"The report template must be a Word .docx file (at most 5 MB) with word/document.xml and a {{body}} placeholder."},
 };
 
 int err_set(Err *e, ErrCode code, const char *field)

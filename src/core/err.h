@@ -62,6 +62,7 @@ typedef enum ErrCode {
 	E_DATE_RANGE,
 	E_PHOTO,
 	E_WORK_YEAR,
+	E_TEMPLATE,
 	E_COUNT_
 } ErrCode;
 

@@ -35,6 +35,10 @@
 #define WORKERS (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_CENTRAL) | ROLE_BIT(ROLE_PROVINCE) | ROLE_BIT(ROLE_COMMUNE))
 #define ASSESSORS (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_PROVINCE) | ROLE_BIT(ROLE_COMMUNE))
 #define STORY_WRITERS (WORKERS | ROLE_BIT(ROLE_CLUB))
+/* The annual review (issue 9): read by the national level, viewers and provinces (their own);
+ * its tasks and template kept by the national level and provinces (core/review.h decides). */
+#define REVIEW_READERS (NATIONAL | ROLE_BIT(ROLE_PROVINCE) | ROLE_BIT(ROLE_VIEWER))
+#define REVIEW_EDITORS (NATIONAL | ROLE_BIT(ROLE_PROVINCE))
 
 const Route routes[] = {
 	{.method = "GET", .path = "/healthz", .handler = http_healthz, .flags = R_PUBLIC,
@@ -308,6 +312,26 @@ const Route routes[] = {
 	 .summary = "Commendations of a year in my scope; the form to record one"},
 	{.method = "POST", .path = "/commendations", .handler = web_commendation_create, .flags = R_FORM, .roles = WORKERS,
 	 .summary = "Record a commendation: year, level, title, recipient_kind (unit, club, person), unit, club, person_name, decision_no"},
+	{.method = "GET", .path = "/reviews", .handler = web_reviews, .roles = REVIEW_READERS,
+	 .summary = "The annual review: choose a programme, a year and a unit (the country, or a province)"},
+	{.method = "GET", .path = "/reviews/open", .handler = web_reviews_open, .roles = REVIEW_READERS,
+	 .summary = "Go to the review chosen (?programme=&year=&unit=)"},
+	{.method = "GET", .path = "/reviews/template", .handler = web_review_template, .roles = REVIEW_READERS,
+	 .summary = "The unit's .docx template of the review (?unit=), its placeholders, and the upload form"},
+	{.method = "POST", .path = "/reviews/template", .handler = web_review_template_upload, .flags = R_FORM | R_UPLOAD,
+	 .roles = REVIEW_EDITORS, .summary = "Upload a .docx template with placeholders for a unit (unit, file)"},
+	{.method = "POST", .path = "/reviews/template/delete", .handler = web_review_template_delete, .flags = R_FORM,
+	 .roles = REVIEW_EDITORS, .summary = "Go back to the built-in template for a unit (unit)"},
+	{.method = "GET", .path = "/reviews/template.docx", .handler = web_review_template_docx, .roles = REVIEW_READERS,
+	 .summary = "Download the template in use for a unit (?unit=): its own, or the built-in one"},
+	{.method = "GET", .path = "/reviews/{programme}/{year}", .handler = web_review_show, .roles = REVIEW_READERS,
+	 .summary = "The annual review of a programme for a year (?unit= a province; none: the country), printable, every figure footnoted"},
+	{.method = "GET", .path = "/reviews/{programme}/{year}/review.docx", .handler = web_review_docx, .roles = REVIEW_READERS,
+	 .summary = "The annual review as a Word document from the unit's template (?unit=)"},
+	{.method = "GET", .path = "/reviews/{programme}/{year}/tasks", .handler = web_review_tasks_form, .roles = REVIEW_EDITORS,
+	 .summary = "The tasks for next year of a review (?unit=): the form"},
+	{.method = "POST", .path = "/reviews/{programme}/{year}/tasks", .handler = web_review_tasks_save, .flags = R_FORM,
+	 .roles = REVIEW_EDITORS, .summary = "Save the tasks for next year of a review (unit, tasks)"},
 	{.method = "GET", .path = "/stories", .handler = web_stories, .roles = ALL,
 	 .summary = "Success stories in my scope; the form to write one"},
 	{.method = "POST", .path = "/stories", .handler = web_story_create, .flags = R_FORM, .roles = STORY_WRITERS,
@@ -532,6 +556,9 @@ const Route routes[] = {
 	 .summary = "Commendations (?year=) in my scope; no person's name for viewers"},
 	{.method = "POST", .path = "/api/v1/commendations", .handler = api_commendation_create, .flags = R_API | R_JSON,
 	 .roles = WORKERS, .summary = "Record a commendation: year, level, title, recipient_kind, unit_code, club, person_name, member_id, decision_no"},
+	{.method = "GET", .path = "/api/v1/reviews/{programme}/{year}", .handler = api_review, .flags = R_API,
+	 .roles = REVIEW_READERS,
+	 .summary = "The annual review's figures (?unit= a province; none: the country), its paragraphs and how each figure was counted"},
 	{.method = "GET", .path = "/api/v1/stories", .handler = api_stories, .flags = R_API, .roles = ALL,
 	 .summary = "Success stories in my scope with their status"},
 	{0},

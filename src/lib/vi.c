@@ -646,6 +646,52 @@ char *vi_format_decimal(int64_t scaled, int scale, char buf[VI_NUM_BUFSZ])
 	return vi_format_grouped(m / unit, scaled < 0 ? "-" : "", frac, buf);
 }
 
+char *vi_format_billions(int64_t dong, int decimals, char buf[VI_NUM_BUFSZ])
+{
+	if (decimals < 0 || decimals > 9)
+		return NULL;
+	uint64_t div = 1;
+	for (int i = 0; i < 9 - decimals; i++)
+		div *= 10;
+	uint64_t m = vi_magnitude(dong);
+	uint64_t q = m / div, r = m % div;
+	if (div > 1 && r >= div / 2 + div % 2)
+		q++;
+	int64_t scaled = (int64_t)q;
+	if (dong < 0 && scaled != 0)
+		scaled = -scaled;
+	return vi_format_decimal(scaled, decimals, buf);
+}
+
+char *vi_upper(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = malloc(n * 2 + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		if (k <= 0) {
+			free(out);
+			return NULL;
+		}
+		o += (size_t)utf8proc_encode_char(utf8proc_toupper(cp), (utf8proc_uint8_t *)out + o);
+		p += k;
+	}
+	out[o] = 0;
+	return out;
+}
+
+char *vi_format_permille_pct(int64_t permille, char buf[VI_NUM_BUFSZ])
+{
+	if (permille % 10 == 0)
+		return vi_format_int(permille / 10, buf);
+	return vi_format_decimal(permille, 1, buf);
+}
+
 static int vi_days_in_month(int y, int m)
 {
 	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

@@ -123,6 +123,20 @@ char *vi_format_decimal(int64_t scaled, int scale, char buf[VI_NUM_BUFSZ]);
 /* Writes an amount of đồng as "1.250.000 đ" (an ASCII space, then U+0111); returns buf. */
 char *vi_format_money(int64_t dong, char buf[VI_NUM_BUFSZ]);
 
+/* Writes an amount of đồng in billions (tỉ đồng) with `decimals` digits after the decimal comma,
+ * rounded half away from zero, trailing zeros kept: (50891000000, 3) -> "50,891",
+ * (1250000000, 1) -> "1,3", (2000000000000, 0) -> "2.000". The caller writes " tỉ đồng" after it.
+ * Returns buf, or NULL when decimals is outside 0..9. */
+char *vi_format_billions(int64_t dong, int decimals, char buf[VI_NUM_BUFSZ]);
+
+/* Writes a share in per mille as a percentage with at most one decimal, no trailing ",0":
+ * 333 -> "33,3", 330 -> "33", -125 -> "-12,5". The caller writes "%" after it. Returns buf. */
+char *vi_format_permille_pct(int64_t permille, char buf[VI_NUM_BUFSZ]);
+
+/* Returns s in capitals ("Thanh Hóa" -> "THANH HÓA"), for the headings of official documents; a
+ * malloc'd string the caller frees, or NULL when s is not valid UTF-8 or memory ran out. */
+char *vi_upper(const char *s);
+
 /* Writes the ISO date iso ("2026-01-05") as "05/01/2026" into buf and returns buf; returns NULL
  * (buf untouched) when iso is not exactly YYYY-MM-DD or names no real day. */
 char *vi_format_date(const char *iso, char buf[VI_DATE_BUFSZ]);

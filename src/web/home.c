@@ -106,6 +106,11 @@ HandlerResult web_home(Req *r)
 	card(&b, "/trainings", tr(r, "Tập huấn, giám sát", "Trainings and visits"),
 	     tr(r, "Lớp tập huấn và học viên theo tỉnh; tài liệu; giám sát, hỗ trợ kỹ thuật và việc cần làm sau giám sát.",
 		"Training courses and trainees by province; materials; monitoring visits and their follow-ups."));
+	if (r->actor.role == ROLE_ADMIN || r->actor.role == ROLE_CENTRAL || r->actor.role == ROLE_PROVINCE ||
+	    r->actor.role == ROLE_VIEWER)
+		card(&b, "/reviews", tr(r, "Báo cáo tổng kết năm", "Annual review"),
+		     tr(r, "Báo cáo tổng kết Đề án theo năm, tính từ số liệu: trang in A4 và tệp Word theo Nghị định 30.",
+			"The programme's yearly review, counted from the data: a printable A4 page and a Word file per Decree 30."));
 	card(&b, "/ranking", tr(r, "Chất lượng CLB, khen thưởng", "Quality and recognition"),
 	     tr(r, "Đánh giá CLB hằng năm, xếp hạng các tỉnh, biểu dương khen thưởng, bài học thành công.",
 		"Yearly club assessments, ranking of provinces, commendations, success stories."));

@@ -182,6 +182,17 @@ HandlerResult web_ranking(Req *r);
 HandlerResult web_ranking_page(Req *r, int status, const Err *e);
 HandlerResult web_ranking_weights(Req *r);
 HandlerResult web_commendations(Req *r);
+/* The annual review (web/reviews.c) */
+HandlerResult web_reviews(Req *r);
+HandlerResult web_reviews_open(Req *r);
+HandlerResult web_review_show(Req *r);
+HandlerResult web_review_docx(Req *r);
+HandlerResult web_review_tasks_form(Req *r);
+HandlerResult web_review_tasks_save(Req *r);
+HandlerResult web_review_template(Req *r);
+HandlerResult web_review_template_docx(Req *r);
+HandlerResult web_review_template_upload(Req *r);
+HandlerResult web_review_template_delete(Req *r);
 HandlerResult web_commendation_create(Req *r);
 HandlerResult web_stories(Req *r);
 HandlerResult web_story_create(Req *r);

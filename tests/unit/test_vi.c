@@ -752,6 +752,49 @@ static void decimals_use_a_comma(void **state)
 
 static const struct {
 	int64_t dong;
+	int decimals;
+	const char *out;
+} format_billions_rows[] = {
+	{ INT64_C(50891000000), 3, "50,891" },      /* the seed article's five-year budgets */
+	{ INT64_C(50891000000), 1, "50,9" },
+	{ INT64_C(1250000000), 1, "1,3" },          /* half rounds away from zero */
+	{ INT64_C(1249999999), 1, "1,2" },
+	{ INT64_C(2000000000000), 0, "2.000" },
+	{ INT64_C(1234567890123), 2, "1.234,57" },
+	{ 0, 3, "0,000" },
+	{ 500000, 3, "0,001" },
+	{ 499999, 3, "0,000" },
+	{ INT64_C(-3500000000), 1, "-3,5" },
+	{ INT64_C(7000000000), 9, "7,000000000" },
+	{ 1, 10, NULL },
+	{ 1, -1, NULL },
+};
+
+static void billions_use_a_decimal_comma(void **state)
+{
+	for (size_t i = 0; i < N_ROWS(format_billions_rows); i++) {
+		char buf[VI_NUM_BUFSZ];
+		char input[48];
+		snprintf(input, sizeof input, "%lld, %d", (long long)format_billions_rows[i].dong,
+			format_billions_rows[i].decimals);
+		check_str("vi_format_billions", input,
+			vi_format_billions(format_billions_rows[i].dong, format_billions_rows[i].decimals, buf),
+			format_billions_rows[i].out);
+	}
+	static const struct { int64_t pm; const char *out; } pct[] = {
+		{ 333, "33,3" }, { 330, "33" }, { 0, "0" }, { -125, "-12,5" }, { 1000, "100" }, { 12345, "1.234,5" },
+	};
+	for (size_t i = 0; i < N_ROWS(pct); i++) {
+		char buf[VI_NUM_BUFSZ];
+		char input[24];
+		snprintf(input, sizeof input, "%lld", (long long)pct[i].pm);
+		check_str("vi_format_permille_pct", input, vi_format_permille_pct(pct[i].pm, buf), pct[i].out);
+	}
+	check_done();
+}
+
+static const struct {
+	int64_t dong;
 	const char *out;
 } format_money_rows[] = {
 	{ 1250000, "1.250.000 đ" },
@@ -1217,6 +1260,7 @@ int main(void)
 		cmocka_unit_test(integers_parse_with_checked_grouping),
 		cmocka_unit_test(money_parses_with_currency_words),
 		cmocka_unit_test(decimals_parse_with_comma_or_lone_dot),
+		cmocka_unit_test(billions_use_a_decimal_comma),
 		cmocka_unit_test(dates_parse_and_check_the_calendar),
 		cmocka_unit_test(real_unit_names_normalise_consistently),
 	};
