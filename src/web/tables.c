@@ -403,7 +403,7 @@ HandlerResult web_tables(Req *r)
 		table_free(&t);
 	}
 	page_end(r, &b);
-	return resp_html(r, 200, &b);
+	return resp_html(r, a.e.code ? err_http_status(a.e.code) : 200, &b);
 }
 
 /* ---- files ---- */
