@@ -156,6 +156,31 @@ static const char *target_source(Req *r, const TableTarget *g)
 	return arena_printf(&r->arena, "%s %s", tr(r, "Đề án", "programme"), g->source);
 }
 
+/* 1 when a row holds no figure at all (a commune without clubs): left out of the page and the
+ * files, with a note of how many; the JSON keeps every row. */
+static int row_empty(const TableResult *t, const TotalRow *w)
+{
+	for (size_t k = 0; k < t->set->ncodes; k++)
+		if (w->cells[k].has && (!col_is_rate(&t->cols[k]) || w->cells[k].den))
+			return 0;
+	return 1;
+}
+
+static size_t empty_rows(const TableResult *t, int g)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->geo[g].nrows; i++)
+		n += row_empty(t, &t->geo[g].rows[i]);
+	return n;
+}
+
+static const char *empty_note(Req *r, size_t n)
+{
+	return arena_printf(&r->arena, "%zu %s", n,
+			    tr(r, "đơn vị không có số liệu nào trong kỳ không được liệt kê.",
+			       "units without any figure in the period are not listed."));
+}
+
 /* "03/2026" */
 static void month_words(const char *ym, char out[16])
 {
@@ -248,6 +273,8 @@ static void page_table(Req *r, Buf *b, const TablesAsk *a, const TableResult *t,
 	char v[96];
 	for (size_t i = 0; i < ans->nrows; i++) {
 		const TotalRow *w = &ans->rows[i];
+		if (row_empty(t, w))
+			continue;
 		html(b, "<tr>");
 		page_td(b, first, NULL);
 		if (!t->by_month && w->code[0] && strcmp(w->level, "club") != 0 && strcmp(w->level, "rest") != 0 &&
@@ -288,6 +315,12 @@ static void page_table(Req *r, Buf *b, const TablesAsk *a, const TableResult *t,
 		html(b, "</td>");
 	}
 	html(b, "</tr></tfoot></table></div>");
+	size_t hidden = empty_rows(t, g);
+	if (hidden) {
+		html(b, "<p class=\"note\">");
+		html_txt(b, empty_note(r, hidden));
+		html(b, "</p>");
+	}
 	const char *note = strcmp(r->lang, "en") == 0 ? ans->geo_note_en : ans->geo_note_vi;
 	if (note && *note) {
 		html(b, "<p class=\"note\">");
@@ -427,6 +460,8 @@ static int write_csv(Req *r, FILE *f, const TableResult *t, int g)
 		csv_field(f, col_label(r, &t->cols[k]), k == n - 1);
 	for (size_t i = 0; i < ans->nrows; i++) {
 		const TotalRow *w = &ans->rows[i];
+		if (row_empty(t, w))
+			continue;
 		csv_field(f, t->by_month ? w->from : w->code, 0);
 		csv_field(f, row_label(r, t, w), 0);
 		for (size_t k = 0; k < n; k++) {
@@ -465,8 +500,12 @@ static void write_sheet(Req *r, TableBook *x, const TableResult *t, int g)
 		return;
 	}
 	char v[96];
+	uint32_t shown = 0;
 	for (size_t i = 0; i < ans->nrows; i++) {
 		const TotalRow *w = &ans->rows[i];
+		if (row_empty(t, w))
+			continue;
+		shown++;
 		tb_text(x, row_label(r, t, w));
 		for (size_t k = 0; k < n; k++) {
 			const TotalCell *c = &w->cells[k];
@@ -496,12 +535,15 @@ static void write_sheet(Req *r, TableBook *x, const TableResult *t, int g)
 			tb_text(x, NULL);
 	}
 	tb_row_end(x);
+	size_t hidden = empty_rows(t, g);
+	if (hidden)
+		tb_note(x, empty_note(r, hidden));
 	tb_note(x, note);
 	tb_note(x, tr(r, "Tỷ lệ được tính từ tổng số (tử số/mẫu số), không phải trung bình của các tỷ lệ.",
 		      "Rates are computed from the totals (numerator/denominator), never averaged."));
 	size_t cc = t->set->chart_col;
-	if (ans->nrows > 0 && cc < n)
-		tb_chart(x, (int)cc + 1, 0, (uint32_t)ans->nrows,
+	if (shown > 0 && cc < n)
+		tb_chart(x, (int)cc + 1, 0, shown,
 			 arena_printf(&r->arena, "%s — %s", col_label(r, &t->cols[cc]), geo_title(r, g)));
 }
 
