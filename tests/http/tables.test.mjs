@@ -6,7 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
-import { startServer, Client, USERS, validateHtml } from '../lib/harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, Client, USERS, validateHtml, ishc } from '../lib/harness.mjs';
 
 // Today is pinned to 15/04/2026: the default period is 01/2026 .. 03/2026.
 const NOW = String(Date.UTC(2026, 3, 15, 9) / 1000);
@@ -340,4 +342,25 @@ test('members through the API exports: scope, viewers refused, constant memory',
   assert.equal(r.status, 403);
   r = await as.admin.get('/api/v1/exports/nothing.csv');
   assert.equal(r.status, 404);
+});
+
+test('ishc export members: the country or a scope, .xlsx in constant-memory mode or .csv; bad options refused', async () => {
+  const out = join(srv.dir, 'all.xlsx');
+  let r = ishc(['export', 'members', '--db', srv.db, '--out', out]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^8 thành viên \/ members/);
+  const x = readXlsx(readFileSync(out));
+  assert.equal(x.files['xl/sharedStrings.xml'], undefined, 'constant-memory mode: inline strings');
+  assert.ok(x.sheets[0].xml.includes('Nguyễn Văn Bình'));
+  assert.match(x.sheets[0].xml, /state="frozen"/);
+  const csv = join(srv.dir, 'th.csv');
+  r = ishc(['export', 'members', '--db', srv.db, '--out', csv, '--scope', '38']);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = readCsv(readFileSync(csv));
+  assert.equal(rows.length, 1 + 7);
+  assert.ok(!rows.flat().includes('Nguyễn Văn Bình'));
+  r = ishc(['export', 'members', '--db', srv.db, '--out', join(srv.dir, 'x.pdf')]);
+  assert.equal(r.status, 1);
+  r = ishc(['export', 'members', '--db', srv.db]);
+  assert.equal(r.status, 2);
 });
