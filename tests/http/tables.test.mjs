@@ -174,6 +174,10 @@ test('the API table of the country: provinces × indicators, totals equal to the
   assert.equal(meet.kind, 'rate');
   const rw = (await as.central.get('/api/v1/tables?set=members&from=2026-03&to=2026-03')).json.columns.find((c) => c.code === 'R_WOMEN');
   assert.deepEqual(rw.target, { low_permille: 600, high_permille: 700, source: 'model' });
+  // Where the programme in force sets a target (Đề án 1336: half of members borrowing), it wins.
+  const funds = (await as.central.get('/api/v1/tables?set=funds&from=2025-01&to=2025-12')).json.columns;
+  assert.deepEqual(funds.find((c) => c.code === 'R_BORROW').target, { low_permille: 500, high_permille: null, source: 'DA1336' });
+  assert.deepEqual(funds.find((c) => c.code === 'R_PAR30').target, { low_permille: null, high_permille: 50, source: 'model' });
 });
 
 test('a province gets its communes; a commune its clubs; a club its months; outside the scope is 404', async () => {
