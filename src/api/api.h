@@ -67,6 +67,9 @@ HandlerResult api_settings_update(Req *r);
 
 /* api/aggregates.c */
 HandlerResult api_aggregates(Req *r);
+
+/* api/tables.c */
+HandlerResult api_tables(Req *r);
 HandlerResult api_aggregate_indicators(Req *r);
 
 /* api/funds.c */

@@ -69,6 +69,7 @@ int cmd_import_members(const Command *c, Opts *o);
 int cmd_import_clubs(const Command *c, Opts *o);
 int cmd_import_reports(const Command *c, Opts *o);
 int cmd_migrate_db(const Command *c, Opts *o);
+int cmd_export_members(const Command *c, Opts *o);
 
 /* Opens (creating) and migrates the database and loads the reference units when it has none.
  * NULL after printing why. */

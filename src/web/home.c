@@ -92,6 +92,9 @@ HandlerResult web_home(Req *r)
 	card(&b, "/reports/overview", tr(r, "Tổng hợp số liệu báo cáo", "Report totals"),
 	     tr(r, "Số liệu cộng dồn của từng cấp, cập nhật ngay; diễn biến theo tháng; tỷ lệ báo cáo.",
 		"Totals at every level, live; trends by month; reporting rates."));
+	card(&b, "/tables", tr(r, "Bảng tổng hợp định kỳ", "Periodic tables"),
+	     tr(r, "Bảng theo đơn vị và kỳ báo cáo, có tổng cộng và chỉ tiêu; tải Excel, CSV hoặc in.",
+		"Tables by unit and period with totals and targets; Excel, CSV or print."));
 	card(&b, "/programmes", tr(r, "Đề án và chỉ tiêu", "Programmes and targets"),
 	     tr(r, "Đề án 1336, Đề án 1648: chỉ tiêu và kết quả thực hiện tính từ số liệu.",
 		"Đề án 1336 and 1648: targets and what has been achieved, from the data."));

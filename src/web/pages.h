@@ -70,6 +70,14 @@ HandlerResult web_import_template(Req *r);
 /* web/export.c */
 HandlerResult web_export(Req *r);
 
+/* web/bigexport.c */
+HandlerResult web_export_report_values_csv(Req *r);
+HandlerResult web_export_report_values_xlsx(Req *r);
+HandlerResult api_export(Req *r);
+
+/* web/tables.c */
+HandlerResult web_tables(Req *r);
+
 /* web/indicators.c */
 HandlerResult web_indicators(Req *r);
 HandlerResult web_indicator_new(Req *r);
