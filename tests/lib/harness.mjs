@@ -183,7 +183,15 @@ export class Client {
     if (csrf && this.csrf && method !== 'GET' && !h['X-CSRF-Token'] && !this.token) h['X-CSRF-Token'] = this.csrf;
     let res;
     try {
-      res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+      try {
+        res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+      } catch (e) {
+        // The server closes a kept-alive connection after 60 s idle (MHD's connection timeout):
+        // a GET sent on it just then fails on the socket and is sent again, as browsers do.
+        const code = e.cause && e.cause.code;
+        if (method !== 'GET' || !['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET'].includes(code)) throw e;
+        res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+      }
     } catch (e) {
       // fetch says only "fetch failed": name the request and the socket's reason.
       throw new Error(`${method} ${path}: ${e.message}${e.cause ? ` (${e.cause.code || ''} ${e.cause.message})` : ''}`, { cause: e });
