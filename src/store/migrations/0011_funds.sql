@@ -86,6 +86,8 @@ CREATE TABLE fund_entries (
 CREATE INDEX funds_club ON funds(club_id, kind, balance, loans_out);
 CREATE INDEX fund_entries_date ON fund_entries(fund_id, on_date, no, amount);
 CREATE INDEX fund_entries_loan ON fund_entries(loan_id);
+-- The other half of a transfer is found from either side (an entry shows its pair).
+CREATE INDEX fund_entries_pair ON fund_entries(pair_id);
 
 -- A loan's payments: principal and interest, with the entries that carried the cash.
 CREATE TABLE loan_payments (
