@@ -1,0 +1,202 @@
+/* The dashboard of a unit (see dashboard.h): one call gathering the live figures of the modules
+ * that own them. */
+#include "core/dashboard.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/scope.h"
+#include "core/unit.h"
+
+const char *const dash_codes[DASH_NCODES] = {"_EXPECTED", "MEM_TOTAL",  "R_REPORTED", "R_BORROW",
+					     "R_PAR30",   "R_WOMEN",    "MEM_OLDER",  "MEM_WOMEN",
+					     "MEM_POOR",  "MEM_DISAB",  "CARE_VOLUNT"};
+
+void dashboard_free(Dashboard *d)
+{
+	if (d->months.rows || d->months.total.cells)
+		total_free(&d->months);
+	if (d->has_children)
+		total_free(&d->children);
+	d->has_children = 0;
+	memset(&d->months, 0, sizeof d->months);
+}
+
+/* The months of year up to last month (the current month is still being reported). */
+static void year_months(int year, char from[8], char to[8])
+{
+	char today[11];
+	unit_today(today);
+	int ty = atoi(today), tm = atoi(today + 5);
+	int ly = tm == 1 ? ty - 1 : ty, lm = tm == 1 ? 12 : tm - 1;
+	snprintf(from, 8, "%04u-01", (unsigned)year % 10000u);
+	if (year < ly)
+		snprintf(to, 8, "%04u-12", (unsigned)year % 10000u);
+	else if (year == ly)
+		snprintf(to, 8, "%04u-%02u", (unsigned)ly % 10000u, (unsigned)lm % 100u);
+	else
+		snprintf(to, 8, "%04u-01", (unsigned)year % 10000u); /* January of this year: nothing reported yet */
+}
+
+static int is_club_code(const char *s)
+{
+	return s && strchr(s, '-') != NULL;
+}
+
+int dashboard_get(Db *db, const Actor *by, const char *unit, int year, TotalGeo geo, Dashboard *d, Err *e)
+{
+	memset(d, 0, sizeof *d);
+	char today[11];
+	unit_today(today);
+	int this_year = atoi(today);
+	if (!year)
+		year = this_year;
+	if (year < 2000 || year > this_year)
+		return err_set(e, E_INVALID, "year");
+	if (!unit || !*unit)
+		unit = by->scope;
+	d->year = year;
+	d->geo = geo;
+	year_months(year, d->from, d->to);
+
+	/* The year by month: the first query also checks the unit and the scope. */
+	TotalQuery q = {.unit = unit, .from = d->from, .to = d->to, .codes = dash_codes, .ncodes = DASH_NCODES,
+			.by_child = 0, .step = TOTAL_MONTH, .geo = geo, .cls = TOTAL_SUBMITTED};
+	if (total_query(db, by, &q, &d->months, e) != 0)
+		return -1;
+	snprintf(d->unit_code, sizeof d->unit_code, "%s", d->months.unit_code);
+	snprintf(d->unit_name, sizeof d->unit_name, "%s", d->months.unit_name);
+	snprintf(d->unit_level, sizeof d->unit_level, "%s", d->months.unit_level);
+	int club = is_club_code(unit);
+	if (club)
+		snprintf(d->unit_level, sizeof d->unit_level, "club");
+
+	/* The latest month with members reported (the last month may not be reported yet). */
+	snprintf(d->latest, sizeof d->latest, "%s", d->to);
+	d->latest_row = d->months.nrows ? d->months.nrows - 1 : 0;
+	for (size_t i = d->months.nrows; i-- > 0;) {
+		const TotalCell *m = &d->months.rows[i].cells[DASH_MEMBERS];
+		if (m->has && m->value > 0) {
+			snprintf(d->latest, sizeof d->latest, "%.7s", d->months.rows[i].period);
+			d->latest_row = i;
+			break;
+		}
+	}
+
+	/* The sub-units on that month. */
+	if (!club) {
+		TotalQuery c = q;
+		c.by_child = 1;
+		c.from = c.to = d->latest;
+		if (total_query(db, by, &c, &d->children, e) != 0)
+			return -1;
+		d->has_children = 1;
+	}
+
+	/* Composition against the model, as at the end of the months counted (today for this year). */
+	char on[11];
+	if (year == this_year)
+		snprintf(on, sizeof on, "%s", today);
+	else
+		snprintf(on, sizeof on, "%04d-12-31", year % 10000);
+	int64_t club_id = 0;
+	if (club) {
+		Club cl;
+		int f = club_get_by_code(db, by, unit, &cl);
+		if (f < 0)
+			return err_set(e, E_INTERNAL, NULL);
+		if (f == 0)
+			return err_set(e, E_NOT_FOUND, "unit");
+		club_id = cl.id;
+	}
+	for (int k = 0; k < MODEL_CHECKS; k++)
+		d->checks_known[k] = 1;
+	if (club || strcmp(d->unit_level, "commune") == 0) {
+		if (club_composition(db, by, club_id, club ? 0 : d->months.unit_id, on, &d->comp) != 0)
+			return err_set(e, E_INTERNAL, NULL);
+	} else if (d->months.nrows) {
+		const TotalCell *c = d->months.rows[d->latest_row].cells;
+		d->comp_from_reports = 1;
+		d->comp.clubs = c[DASH_MEMBERS].clubs;
+		d->comp.members = c[DASH_MEMBERS].value;
+		d->comp.older = c[DASH_MEM_OLDER].value;
+		d->comp.women = c[DASH_MEM_WOMEN].value;
+		d->comp.younger = d->comp.members - d->comp.older;
+		d->comp.poor = c[DASH_MEM_POOR].value;
+		d->comp.disabled = c[DASH_MEM_DISAB].value;
+		d->comp.volunteers = c[DASH_VOLUNTEERS].value;
+	}
+	club_model_checks(&d->comp, d->checks);
+	if (d->comp_from_reports)
+		for (int k = 0; k < MODEL_CHECKS; k++)
+			if (strcmp(d->checks[k].key, "priority_share") == 0 || strcmp(d->checks[k].key, "board") == 0) {
+				d->checks_known[k] = 0;
+				d->checks[k].off = 0;
+			}
+
+	/* The funds today (the books are live; a year before shows today's books too). */
+	if (fund_figures(db, by, d->unit_code[0] && strcmp(d->unit_level, "country") ? unit : NULL, NULL, 0, &d->funds,
+			 NULL, NULL, e) != 0)
+		return -1;
+
+	/* The programme of the year: the country, or a province of its geography. */
+	int national = strcmp(d->unit_level, "country") == 0, province = strcmp(d->unit_level, "province") == 0;
+	char mid[11];
+	snprintf(mid, sizeof mid, "%04d-07-01", year % 10000);
+	if (national || province) {
+		int got = programme_current(db, mid, &d->programme);
+		if (got < 0)
+			return err_set(e, E_INTERNAL, NULL);
+		int64_t pu = 0;
+		if (got && province) {
+			char name[128];
+			int in = plan_province(db, by, &d->programme, d->unit_code, &pu, name);
+			if (in < 0)
+				return err_set(e, E_INTERNAL, NULL);
+			got = in;
+		}
+		if (got) {
+			Err pe = {0};
+			if (programme_progress(db, by, d->programme.id, pu, year, d->progress, &pe) == 0)
+				d->has_programme = 1;
+			else if (pe.code == E_INTERNAL)
+				return err_set(e, E_INTERNAL, NULL);
+		}
+		/* Plans: the roles that read them, for their own scope (the sums are the scope's). */
+		int own = strcmp(unit, by->scope) == 0;
+		if (d->has_programme && plan_may_read(by) && own) {
+			if (plan_list(db, by, d->programme.id, year, NULL, NULL, &d->plans) < 0)
+				return err_set(e, E_INTERNAL, NULL);
+			d->has_plans = 1;
+		}
+	}
+
+	/* Trainings of the year and follow-ups overdue, in the actor's scope. */
+	if (training_by_province(db, by, year, NULL, NULL, &d->trainings) < 0)
+		return err_set(e, E_INTERNAL, NULL);
+	d->overdue = followup_overdue(db, by, NULL, NULL);
+	if (d->overdue < 0)
+		return err_set(e, E_INTERNAL, NULL);
+	return 0;
+}
+
+int dashboard_parse(const char *y, const char *g, int *year, TotalGeo *geo, Err *e)
+{
+	*year = 0;
+	*geo = TOTAL_THEN;
+	if (y && *y) {
+		char *end;
+		long v = strtol(y, &end, 10);
+		if (*end || end == y || v < 2000 || v > 9999)
+			return err_set(e, E_INVALID, "year");
+		*year = (int)v;
+	}
+	if (g && *g) {
+		if (strcmp(g, "today") == 0)
+			*geo = TOTAL_TODAY;
+		else if (strcmp(g, "then") != 0)
+			return err_set(e, E_INVALID, "geography");
+	}
+	return 0;
+}
