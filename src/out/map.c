@@ -157,6 +157,43 @@ static void id(Buf *b, const MapSpec *m, const char *suffix)
 	html_attr(b, suffix);
 }
 
+/* Writes text as <tspan> lines of about width characters, each at x=390 (the legend's column);
+ * returns the number of lines. */
+static int wrapped(Buf *b, const char *text, size_t width)
+{
+	const char *p = text;
+	int line = 0;
+	while (*p) {
+		const char *end = p, *cut = NULL;
+		size_t chars = 0;
+		while (*end && chars < width) {
+			if (*end == ' ')
+				cut = end;
+			if (((unsigned char)*end & 0xC0) != 0x80)
+				chars++;
+			end++;
+		}
+		while (*end && ((unsigned char)*end & 0xC0) == 0x80)
+			end++;
+		if (*end && cut)
+			end = cut;
+		char seg[256];
+		size_t len = (size_t)(end - p) < sizeof seg - 1 ? (size_t)(end - p) : sizeof seg - 1;
+		memcpy(seg, p, len);
+		seg[len] = 0;
+		html(b, "<tspan x=\"390\" dy=\"");
+		html_int(b, line ? 17 : 0);
+		html(b, "\">");
+		html_txt(b, seg);
+		html(b, "</tspan>");
+		line++;
+		p = end;
+		while (*p == ' ')
+			p++;
+	}
+	return line;
+}
+
 int map_provinces_svg(Buf *b, const MapSpec *m)
 {
 	pthread_once(&once, load);
@@ -273,13 +310,14 @@ int map_provinces_svg(Buf *b, const MapSpec *m)
 		html(b, "</text></g>");
 	}
 
-	/* The legend, in the sea to the north-east. */
-	html(b, "<g class=\"legend\" font-size=\"14\" fill=\"#111\"><text x=\"390\" y=\"30\" font-weight=\"bold\">");
-	html_txt(b, m->title);
+	/* The legend, in the sea to the north-east: its title in lines (SVG text does not wrap). */
+	html(b, "<g class=\"legend\" font-size=\"14\" fill=\"#111\"><text y=\"26\" font-weight=\"bold\">");
+	int lines = wrapped(b, m->title, 30);
 	html(b, "</text>");
+	int legend_y = 26 + 17 * lines - 4;
 	for (int k = CLASSES - 1; k >= 0; k--) {
 		int row = CLASSES - 1 - k;
-		double y = 44 + row * 28;
+		double y = legend_y + row * 28;
 		char lo[32], hi[32];
 		m->format(top * k / CLASSES, lo);
 		m->format(top * (k + 1) / CLASSES, hi);
@@ -298,47 +336,19 @@ int map_provinces_svg(Buf *b, const MapSpec *m)
 		html(b, "</text>");
 	}
 	html(b, "<rect x=\"390\" y=\"");
-	html_int(b, 44 + CLASSES * 28);
+	html_int(b, legend_y + CLASSES * 28);
 	html(b, "\" width=\"34\" height=\"20\" stroke=\"#111\" stroke-width=\"0.7\" fill=\"url(#");
 	id(b, m, "none");
 	html(b, ")\"/><text x=\"432\" y=\"");
-	html_int(b, 44 + CLASSES * 28 + 15);
+	html_int(b, legend_y + CLASSES * 28 + 15);
 	html(b, "\">");
 	html_txt(b, m->no_data);
 	html(b, "</text></g>");
 	if (m->note && *m->note) {
-		html(b, "<text x=\"390\" y=\"");
-		html_int(b, 44 + (CLASSES + 1) * 28 + 18);
+		html(b, "<text y=\"");
+		html_int(b, legend_y + (CLASSES + 1) * 28 + 18);
 		html(b, "\" font-size=\"13\" fill=\"#111\">");
-		/* The note in lines of about 30 characters: SVG text does not wrap. */
-		const char *p = m->note;
-		int line = 0;
-		while (*p) {
-			const char *end = p, *cut = NULL;
-			size_t chars = 0;
-			while (*end && chars < 32) {
-				if (*end == ' ')
-					cut = end;
-				if (((unsigned char)*end & 0xC0) != 0x80)
-					chars++;
-				end++;
-			}
-			if (*end && cut)
-				end = cut;
-			char seg[200];
-			size_t len = (size_t)(end - p) < sizeof seg - 1 ? (size_t)(end - p) : sizeof seg - 1;
-			memcpy(seg, p, len);
-			seg[len] = 0;
-			html(b, "<tspan x=\"390\" dy=\"");
-			html_int(b, line ? 17 : 0);
-			html(b, "\">");
-			html_txt(b, seg);
-			html(b, "</tspan>");
-			line++;
-			p = end;
-			while (*p == ' ')
-				p++;
-		}
+		wrapped(b, m->note, 34);
 		html(b, "</text>");
 	}
 	html(b, "</svg>");

@@ -239,33 +239,33 @@ static void section_clubs(Req *r, Buf *b, const Dashboard *d, const char *unit)
 	snprintf(title, sizeof title, "%s, %d", tr(r, "Thành viên theo tháng", "Members by month"), d->year);
 	Chart cm = {.id = "ch-members", .title = title, .desc = buf_str(&dm), .points = pm, .n = n, .format = fmt_count,
 		    .empty_text = "—"};
-	html(b, "<div class=\"charts\"><figure class=\"chart\">");
+	html(b, "<div class=\"charts\"><div><figure class=\"chart\">");
 	chart_bars_svg(b, &cm);
 	html(b, "<figcaption>");
 	html_txt(b, title);
-	html(b, "</figcaption>");
+	html(b, "</figcaption></figure>");
 	details_begin(r, b, title, tr(r, "Tháng", "Month"), tr(r, "Thành viên", "Members"));
 	for (size_t i = 0; i < n; i++)
 		details_row(b, tr(r, "Tháng", "Month"), tr(r, "Thành viên", "Members"), pm[i].label,
 			    pm[i].has ? pm[i].text : "—");
 	details_end(b);
-	html(b, "</figure>");
+	html(b, "</div>");
 	char title2[200];
 	snprintf(title2, sizeof title2, "%s, %d", tr(r, "Tỷ lệ CLB đã báo cáo theo tháng", "Share of clubs reporting by month"),
 		 d->year);
 	Chart cr = {.id = "ch-reported", .title = title2, .desc = buf_str(&dr), .points = pr, .n = n,
 		    .format = fmt_percent, .has_target = 1, .target = 100,
 		    .target_text = tr(r, "100%: mọi CLB báo cáo", "100%: every club reports"), .empty_text = "—"};
-	html(b, "<figure class=\"chart\">");
+	html(b, "<div><figure class=\"chart\">");
 	chart_bars_svg(b, &cr);
 	html(b, "<figcaption>");
 	html_txt(b, title2);
-	html(b, "</figcaption>");
+	html(b, "</figcaption></figure>");
 	details_begin(r, b, title2, tr(r, "Tháng", "Month"), tr(r, "Tỷ lệ đã báo cáo", "Share reporting"));
 	for (size_t i = 0; i < n; i++)
 		details_row(b, tr(r, "Tháng", "Month"), tr(r, "Tỷ lệ đã báo cáo", "Share reporting"), pr[i].label, pr[i].text);
 	details_end(b);
-	html(b, "</figure></div></section>");
+	html(b, "</div></div></section>");
 	buf_free(&dm);
 	buf_free(&dr);
 }
@@ -308,6 +308,7 @@ static void section_children(Req *r, Buf *b, const Dashboard *d)
 	Chart c = {.id = "ch-children", .title = title, .desc = buf_str(&desc), .points = shown, .n = nshown,
 		   .format = fmt_count, .empty_text = "—"};
 	chart_hbars_svg(b, &c);
+	html(b, "</figure>");
 	/* The data table: members, clubs, reporting, borrowing for each sub-unit. */
 	html(b, "<details class=\"data\"><summary>");
 	html_txt(b, tr(r, "Xem bảng số liệu", "Show the data table"));
@@ -339,7 +340,7 @@ static void section_children(Req *r, Buf *b, const Dashboard *d)
 		page_cell(b, h[3], "num", pct(r, row->cells[DASH_BORROW].num, row->cells[DASH_BORROW].den));
 		html(b, "</tr>");
 	}
-	html(b, "</tbody></table></div></details></figure></section>");
+	html(b, "</tbody></table></div></details></section>");
 	buf_free(&desc);
 }
 
@@ -634,12 +635,12 @@ static int section_map(Req *r, Buf *b, const Dashboard *d, const char *map_code)
 	html_txt(b, note);
 	html_txt(b, tr(r, " Bản đồ thể hiện quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa).",
 		       " The map shows the Hoàng Sa (Đà Nẵng) and Trường Sa (Khánh Hòa) archipelagos."));
-	html(b, "</figcaption>");
+	html(b, "</figcaption></figure>");
 	details_begin(r, b, title, tr(r, "Tỉnh, thành phố", "Province"), label);
 	for (size_t i = 0; i < a->nrows; i++)
 		details_row(b, tr(r, "Tỉnh, thành phố", "Province"), label, a->rows[i].name, v[i].has ? v[i].text : "—");
 	details_end(b);
-	html(b, "</figure></section>");
+	html(b, "</section>");
 	buf_free(&desc);
 	if (mine)
 		total_free(&own);
