@@ -98,9 +98,10 @@ static void load(void)
 				maxy = y > maxy ? y : maxy;
 				miny = y < miny ? y : miny;
 			}
+			/* The name under the islands (the legend's note is above Hoàng Sa). */
 			s->lx = minx;
-			s->ly = miny - 10;
-			(void)maxy;
+			s->ly = maxy + 20;
+			(void)miny;
 		} else {
 			size_t k, j;
 			json_t *poly, *ring;

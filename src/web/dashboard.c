@@ -229,11 +229,16 @@ static void section_clubs(Req *r, Buf *b, const Dashboard *d, const char *unit)
 	for (size_t i = 0; i < n; i++) {
 		const TotalRow *row = &d->months.rows[i];
 		const TotalCell *m = &row->cells[DASH_MEMBERS], *x = &row->cells[DASH_REPORTED];
-		pm[i] = (ChartPoint){month_text(r, row->period), m->has, (double)m->value, count(r, m->value)};
-		pr[i] = (ChartPoint){month_text(r, row->period), x->den > 0, x->den ? 100.0 * (double)x->num / (double)x->den : 0,
+		/* "03/26" under the bars (twelve fit side by side); the tables say "03/2026". */
+		char shortm[8];
+		snprintf(shortm, sizeof shortm, "%.2s/%.2s", row->period + 5, row->period + 2);
+		const char *sm = arena_strdup(&r->arena, shortm);
+		pm[i] = (ChartPoint){sm, m->has, (double)m->value, count(r, m->value)};
+		pr[i] = (ChartPoint){sm, x->den > 0, x->den ? 100.0 * (double)x->num / (double)x->den : 0,
 				     pct(r, x->num, x->den)};
-		buf_printf(&dm, "%s%s: %s", i ? "; " : "", pm[i].label, m->has ? pm[i].text : "—");
-		buf_printf(&dr, "%s%s: %s", i ? "; " : "", pr[i].label, pr[i].text);
+		const char *full = month_text(r, row->period);
+		buf_printf(&dm, "%s%s: %s", i ? "; " : "", full, m->has ? pm[i].text : "—");
+		buf_printf(&dr, "%s%s: %s", i ? "; " : "", full, pr[i].text);
 	}
 	char title[200];
 	snprintf(title, sizeof title, "%s, %d", tr(r, "Thành viên theo tháng", "Members by month"), d->year);
@@ -246,7 +251,7 @@ static void section_clubs(Req *r, Buf *b, const Dashboard *d, const char *unit)
 	html(b, "</figcaption></figure>");
 	details_begin(r, b, title, tr(r, "Tháng", "Month"), tr(r, "Thành viên", "Members"));
 	for (size_t i = 0; i < n; i++)
-		details_row(b, tr(r, "Tháng", "Month"), tr(r, "Thành viên", "Members"), pm[i].label,
+		details_row(b, tr(r, "Tháng", "Month"), tr(r, "Thành viên", "Members"), month_text(r, d->months.rows[i].period),
 			    pm[i].has ? pm[i].text : "—");
 	details_end(b);
 	html(b, "</div>");
@@ -263,7 +268,8 @@ static void section_clubs(Req *r, Buf *b, const Dashboard *d, const char *unit)
 	html(b, "</figcaption></figure>");
 	details_begin(r, b, title2, tr(r, "Tháng", "Month"), tr(r, "Tỷ lệ đã báo cáo", "Share reporting"));
 	for (size_t i = 0; i < n; i++)
-		details_row(b, tr(r, "Tháng", "Month"), tr(r, "Tỷ lệ đã báo cáo", "Share reporting"), pr[i].label, pr[i].text);
+		details_row(b, tr(r, "Tháng", "Month"), tr(r, "Tỷ lệ đã báo cáo", "Share reporting"),
+			    month_text(r, d->months.rows[i].period), pr[i].text);
 	details_end(b);
 	html(b, "</div></div></section>");
 	buf_free(&dm);
