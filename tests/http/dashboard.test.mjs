@@ -223,6 +223,32 @@ test('a figure on the dashboard equals the same figure from its source API', asy
   assert.match(page.text, /<div class="figure" id="fig-members"><p class="value">7<\/p>/);
 });
 
+test('plans and budgets on the dashboard equal the plans API, for the country and for a province', async () => {
+  const p = (await as.central.get('/api/v1/programmes/DA1336')).json;
+  const put = (code, body) => as.central.request('PUT', `/api/v1/plans/${p.id}/${code}`, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  let r = await put('38', { issued: '1', doc_no: '23/KH-UBND', issued_on: '2021-03-10', budget_vnd: '2.500.000.000', budget_date: '2021-04-01' });
+  assert.equal(r.status, 200, r.text);
+  r = await put('01', { issued: '1', doc_no: '5/KH-UBND', issued_on: '2022-02-01', budget_vnd: '1.000.000.000', budget_date: '2022-02-01' });
+  assert.equal(r.status, 200, r.text);
+  for (const year of [2021, 2022]) {
+    const j = (await api(as.central, `?year=${year}`)).json;
+    assert.equal(j.programme.code, 'DA1336');
+    const src = (await as.central.get(`/api/v1/plans?programme=${p.id}&year=${year}`)).json.summary;
+    assert.deepEqual([j.plans.provinces, j.plans.issued, j.plans.budget_provinces, j.plans.budget_total],
+      [src.provinces, src.issued, src.budget_provinces, src.budget_total_vnd], String(year));
+  }
+  assert.equal((await api(as.central, '?year=2021')).json.plans.issued, 1);
+  assert.equal((await api(as.central, '?year=2022')).json.plans.budget_total, 3500000000);
+  const pj = (await api(as.province, '?year=2022')).json;
+  const psrc = (await as.province.get(`/api/v1/plans?programme=${p.id}&year=2022`)).json.summary;
+  assert.deepEqual([pj.plans.provinces, pj.plans.issued, pj.plans.budget_total], [psrc.provinces, psrc.issued, psrc.budget_total_vnd]);
+  assert.equal(pj.plans.budget_total, 2500000000);
+  const page = keep('central-2022', await dash(as.central, '?year=2022'));
+  assert.match(page.text, /<div class="figure" id="fig-budget"><p class="value">3\.500\.000\.000<\/p>/);
+  // A commune's dashboard has no plans.
+  assert.equal((await api(as.commune, '?year=2022')).json.plans, null);
+});
+
 test('the dashboard is in the OpenAPI document', async () => {
   const r = await as.viewer.get('/api/v1/openapi.json');
   assert.ok(r.json.paths['/api/v1/dashboard'].get);
