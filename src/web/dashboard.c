@@ -451,7 +451,9 @@ static void section_composition(Req *r, Buf *b, const Dashboard *d, const char *
 			vi_format_int(c->low, lo);
 			vi_format_int(c->high, hi);
 		}
-		if (c->high < 0)
+		if (c->high == c->low)
+			snprintf(range, sizeof range, "%s%s", lo, c->is_share ? "%" : "");
+		else if (c->high < 0)
 			snprintf(range, sizeof range, "≥ %s%s", lo, c->is_share ? "%" : "");
 		else
 			snprintf(range, sizeof range, "%s – %s%s", lo, hi, c->is_share ? "%" : "");
@@ -530,8 +532,8 @@ static void section_work(Req *r, Buf *b, const Dashboard *d)
 	html(b, "<section aria-labelledby=\"h-work\"><h2 id=\"h-work\">");
 	html_txt(b, tr(r, "Tập huấn, giám sát, kế hoạch và kinh phí", "Trainings, supervision, plans and budgets"));
 	html(b, "</h2><div class=\"figures\">");
-	snprintf(sub, sizeof sub, "%s %s %s, %s %d", count(r, d->trainings.trainees), tr(r, "học viên;", "trainees;"),
-		 count(r, d->trainings.provinces), tr(r, "tỉnh/thành phố, năm", "provinces, year"), d->year);
+	snprintf(sub, sizeof sub, "%s %s %s %s %d", count(r, d->trainings.trainees), tr(r, "học viên;", "trainees;"),
+		 count(r, d->trainings.provinces), tr(r, "tỉnh/thành phố; năm", "provinces; year"), d->year);
 	figure(b, "fig-trainings", tr(r, "Lớp tập huấn", "Training courses"), count(r, d->trainings.courses), sub);
 	link(b, tr(r, "Danh sách lớp tập huấn", "The training courses"), "/trainings", (const char *const[]){"year", year, NULL});
 	html(b, "</div>");
