@@ -148,6 +148,7 @@ int dashboard_get(Db *db, const Actor *by, const char *unit, int year, TotalGeo 
 		if (f == 0)
 			return err_set(e, E_NOT_FOUND, "unit");
 		club_id = cl.id;
+		d->club_id = cl.id;
 	}
 	for (int k = 0; k < MODEL_CHECKS; k++)
 		d->checks_known[k] = 1;

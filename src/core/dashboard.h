@@ -38,6 +38,7 @@ extern const char *const dash_codes[DASH_NCODES];
 
 typedef struct Dashboard {
 	char unit_code[16], unit_name[200], unit_level[12]; /* country | province | commune | club */
+	int64_t club_id;                /* a club's dashboard: the club */
 	int year;
 	char from[8], to[8];            /* the months counted: the year up to last month */
 	char latest[8];                 /* the last of them with members reported (else `to`): the

@@ -194,6 +194,15 @@ static const TotalCell *last_cell(const Dashboard *d, int k)
 	return d->months.nrows ? &d->months.rows[d->latest_row].cells[k] : NULL;
 }
 
+/* A club's own page ("/clubs/7", "/clubs/7/funds"): a club's dashboard links there, not to the
+ * lists of a unit. */
+static const char *club_path(Req *r, const Dashboard *d, const char *tail)
+{
+	char s[64];
+	snprintf(s, sizeof s, "/clubs/%lld%s", (long long)d->club_id, tail);
+	return arena_strdup(&r->arena, s);
+}
+
 static void section_clubs(Req *r, Buf *b, const Dashboard *d, const char *unit)
 {
 	const TotalCell *clubs = last_cell(d, DASH_EXPECTED), *mem = last_cell(d, DASH_MEMBERS);
@@ -205,7 +214,10 @@ static void section_clubs(Req *r, Buf *b, const Dashboard *d, const char *unit)
 	snprintf(sub, sizeof sub, "%s %s", tr(r, "tháng", "month"), month_text(r, d->latest));
 	figure(b, "fig-clubs", tr(r, "CLB phải báo cáo", "Clubs expected to report"),
 	       count(r, clubs ? clubs->value : 0), sub);
-	link(b, tr(r, "Danh sách CLB", "The clubs"), "/clubs", (const char *const[]){"unit", unit, NULL});
+	if (d->club_id)
+		link(b, tr(r, "Trang của CLB", "The club's page"), club_path(r, d, ""), NULL);
+	else
+		link(b, tr(r, "Danh sách CLB", "The clubs"), "/clubs", (const char *const[]){"unit", unit, NULL});
 	html(b, "</div>");
 	figure(b, "fig-members", tr(r, "Thành viên (theo báo cáo)", "Members (as reported)"),
 	       count(r, mem && mem->has ? mem->value : 0), sub);
@@ -478,8 +490,11 @@ static void section_composition(Req *r, Buf *b, const Dashboard *d, const char *
 		 "%s clubs, %s members; for several clubs, members and volunteers are compared per club on average.",
 		 count(r, d->comp.clubs), count(r, d->comp.members));
 	html(b, "</p><p>");
-	link(b, tr(r, "Bảng thành phần theo đơn vị", "The composition table"), "/composition",
-	     (const char *const[]){"unit", unit, NULL});
+	if (d->club_id)
+		link(b, tr(r, "Thành phần của CLB", "The club's composition"), club_path(r, d, ""), NULL);
+	else
+		link(b, tr(r, "Bảng thành phần theo đơn vị", "The composition table"), "/composition",
+		     (const char *const[]){"unit", unit, NULL});
 	html(b, "</p></section>");
 }
 
@@ -491,7 +506,10 @@ static void section_funds(Req *r, Buf *b, const Dashboard *d, const char *unit)
 	html_txt(b, tr(r, "Hai quỹ và vay vốn (sổ quỹ hôm nay)", "The two funds and loans (the books today)"));
 	html(b, "</h2><div class=\"figures\">");
 	const char *funds_path = "/funds";
-	if (unit[0]) {
+	if (d->club_id) {
+		if (scope_sees_people(&r->actor))
+			funds_path = club_path(r, d, "/funds");
+	} else if (unit[0]) {
 		Buf p;
 		buf_init(&p, 0);
 		buf_puts(&p, "/units/");

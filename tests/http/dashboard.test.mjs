@@ -249,6 +249,25 @@ test('plans and budgets on the dashboard equal the plans API, for the country an
   assert.equal((await api(as.commune, '?year=2022')).json.plans, null);
 });
 
+test('every link on each role\'s dashboard leads to a page that role may open', async () => {
+  for (const role of ['central', 'province', 'commune', 'club', 'viewer']) {
+    const r = await dash(as[role], `?year=${YEAR}`);
+    const main = r.text.slice(r.text.indexOf('<main'));
+    const hrefs = [...new Set([...main.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&')))];
+    const sub = hrefs.filter((h) => h.startsWith('/dashboard?unit=')).slice(0, 2);
+    const links = hrefs.filter((h) => !h.startsWith('/dashboard?unit=')).concat(sub);
+    assert.ok(links.length >= 6, `${role}: ${links}`);
+    for (const h of links) {
+      const got = await as[role].get(h);
+      assert.equal(got.status, 200, `${role} → ${h}`);
+    }
+    if (role === 'club') {
+      assert.ok(links.includes(`/clubs/${club.a.id}`), links.join(' '));
+      assert.ok(links.includes(`/clubs/${club.a.id}/funds`), links.join(' '));
+    }
+  }
+});
+
 test('the dashboard is in the OpenAPI document', async () => {
   const r = await as.viewer.get('/api/v1/openapi.json');
   assert.ok(r.json.paths['/api/v1/dashboard'].get);
