@@ -271,8 +271,7 @@ static void section_clubs(Req *r, Buf *b, const Dashboard *d, const char *unit)
 	snprintf(title2, sizeof title2, "%s, %d", tr(r, "Tỷ lệ CLB đã báo cáo theo tháng", "Share of clubs reporting by month"),
 		 d->year);
 	Chart cr = {.id = "ch-reported", .title = title2, .desc = buf_str(&dr), .points = pr, .n = n,
-		    .format = fmt_percent, .has_target = 1, .target = 100,
-		    .target_text = tr(r, "100%: mọi CLB báo cáo", "100%: every club reports"), .empty_text = "—"};
+		    .format = fmt_percent, .empty_text = "—"}; /* the scale's top is 100%: no target line over the values */
 	html(b, "<div><figure class=\"chart\">");
 	chart_bars_svg(b, &cr);
 	html(b, "<figcaption>");
