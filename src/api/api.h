@@ -82,6 +82,8 @@ HandlerResult api_entry_show(Req *r);
 HandlerResult api_entry_reverse(Req *r);
 HandlerResult api_fund_book(Req *r);
 HandlerResult api_fund_figures(Req *r);
+/* api/dashboard.c */
+HandlerResult api_dashboard(Req *r);
 
 /* api/loans.c */
 HandlerResult api_club_loans(Req *r);

@@ -170,3 +170,101 @@ void chart_bars_svg(Buf *b, const Chart *c)
 	html_int(b, H - BOTTOM);
 	html(b, "\" stroke=\"#111\" stroke-width=\"1\"/></svg>");
 }
+
+enum {
+	HW = 720,
+	HLEFT = 250,      /* room for the rows' labels */
+	HRIGHT = 110,     /* room for the value after the longest bar */
+	HTOP = 30,
+	HROW = 28,
+	HBOTTOM = 12,
+};
+
+void chart_hbars_svg(Buf *b, const Chart *c)
+{
+	double max = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->points[i].has && c->points[i].value > max)
+			max = c->points[i].value;
+	if (c->has_target && c->target > max)
+		max = c->target;
+	double top = nice_top(max);
+	int h = HTOP + HROW * (int)c->n + HBOTTOM;
+	double plot_w = HW - HLEFT - HRIGHT;
+
+	html(b, "<svg class=\"chart hbars\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 ");
+	html_int(b, h);
+	html(b, "\" aria-labelledby=\"");
+	html_attr(b, c->id);
+	html(b, "-title ");
+	html_attr(b, c->id);
+	html(b, "-desc\"><title id=\"");
+	html_attr(b, c->id);
+	html(b, "-title\">");
+	html_txt(b, c->title);
+	html(b, "</title><desc id=\"");
+	html_attr(b, c->id);
+	html(b, "-desc\">");
+	html_txt(b, c->desc);
+	html(b, "</desc><g font-size=\"15\">");
+	for (size_t i = 0; i < c->n; i++) {
+		const ChartPoint *p = &c->points[i];
+		double y = HTOP + HROW * (double)i;
+		double w = p->has && p->value > 0 ? plot_w * (p->value / top) : 0;
+		html(b, "<text x=\"");
+		html_int(b, HLEFT - 8);
+		html(b, "\" y=\"");
+		num(b, y + 19);
+		html(b, "\" text-anchor=\"end\" fill=\"#111\">");
+		html_txt(b, p->label);
+		html(b, "</text>");
+		if (w > 0) {
+			html(b, "<rect x=\"");
+			html_int(b, HLEFT);
+			html(b, "\" y=\"");
+			num(b, y + 5);
+			html(b, "\" width=\"");
+			num(b, w);
+			html(b, "\" height=\"18\" fill=\"#0b4f8a\"><title>");
+			html_txt(b, p->label);
+			html(b, ": ");
+			html_txt(b, p->text);
+			html(b, "</title></rect>");
+		}
+		html(b, "<text x=\"");
+		num(b, HLEFT + w + 6);
+		html(b, "\" y=\"");
+		num(b, y + 19);
+		html(b, "\" fill=\"#111\">");
+		html_txt(b, p->has ? p->text : c->empty_text);
+		html(b, "</text>");
+	}
+	html(b, "</g><line x1=\"");
+	html_int(b, HLEFT);
+	html(b, "\" x2=\"");
+	html_int(b, HLEFT);
+	html(b, "\" y1=\"");
+	html_int(b, HTOP);
+	html(b, "\" y2=\"");
+	html_int(b, h - HBOTTOM);
+	html(b, "\" stroke=\"#111\" stroke-width=\"1\"/>");
+	if (c->has_target) {
+		double x = HLEFT + plot_w * (c->target / top);
+		html(b, "<line x1=\"");
+		num(b, x);
+		html(b, "\" x2=\"");
+		num(b, x);
+		html(b, "\" y1=\"");
+		html_int(b, HTOP - 6);
+		html(b, "\" y2=\"");
+		html_int(b, h - HBOTTOM);
+		html(b, "\" stroke=\"#a4161a\" stroke-width=\"2\" stroke-dasharray=\"8 6\"/><text x=\"");
+		num(b, x);
+		html(b, "\" y=\"");
+		html_int(b, HTOP - 10);
+		html(b, "\" text-anchor=\"middle\" font-size=\"14\" fill=\"#a4161a\">");
+		html_txt(b, c->target_text);
+		html(b, "</text>");
+	}
+	html(b, "</svg>");
+}

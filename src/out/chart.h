@@ -36,4 +36,11 @@ typedef struct Chart {
  * them and show the others larger. */
 void chart_bars_svg(Buf *b, const Chart *c);
 
+/* Writes c as horizontal bars, one row a point (provinces, communes, measures against their
+ * targets): the label at the left, the bar, and the value as people read it written right after
+ * the bar, so every figure is read directly (black and white print, no colour needed). The
+ * target, when set, is a dashed vertical line labelled at its top. The height grows with the
+ * rows (28 units a row). */
+void chart_hbars_svg(Buf *b, const Chart *c);
+
 #endif

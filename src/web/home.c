@@ -89,6 +89,9 @@ HandlerResult web_home(Req *r)
 		card(&b, "/imports/new?kind=reports", tr(r, "Nhập báo cáo các tháng trước", "Import past months"),
 		     tr(r, "Nhập số liệu báo cáo cũ từ Excel: xem trước từng dòng, lưu tất cả hoặc không gì cả.",
 			"Load past reports from Excel: a preview by row, then all or nothing."));
+	card(&b, "/dashboard", tr(r, "Bảng điều khiển", "Dashboard"),
+	     tr(r, "Các con số chính của đơn vị mình: CLB, thành viên, chỉ tiêu, hai quỹ, báo cáo, tập huấn; biểu đồ và bản đồ.",
+		"The main figures of your unit: clubs, members, targets, the two funds, reports, trainings; charts and the map."));
 	card(&b, "/reports/overview", tr(r, "Tổng hợp số liệu báo cáo", "Report totals"),
 	     tr(r, "Số liệu cộng dồn của từng cấp, cập nhật ngay; diễn biến theo tháng; tỷ lệ báo cáo.",
 		"Totals at every level, live; trends by month; reporting rates."));

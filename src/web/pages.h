@@ -119,6 +119,8 @@ HandlerResult web_fund_entry_reverse(Req *r);
 HandlerResult web_fund_entry_print(Req *r);
 HandlerResult web_unit_funds(Req *r);
 HandlerResult web_funds(Req *r);
+/* web/dashboard.c */
+HandlerResult web_dashboard(Req *r);
 
 /* web/loans.c */
 HandlerResult web_loan_new(Req *r);
