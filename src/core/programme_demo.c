@@ -182,7 +182,7 @@ static int demo_tx(Db *db, void *arg)
 		const char *why = "";
 		if (lateness) {
 			if (lateness <= 4) {
-				snprintf(on, sizeof on, "2022-%02d-%02d", 2 + lateness, day);
+				snprintf(on, sizeof on, "2022-%02u-%02u", (unsigned)(2 + lateness) % 100u, (unsigned)day % 100u);
 			} else {
 				issued = 0;
 				on[0] = '\0';

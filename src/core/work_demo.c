@@ -86,7 +86,8 @@ int work_demo_load(Db *db, const Actor *by, uint64_t seed, Err *e)
 	for (int y = 2022; y <= 2026; y++)
 		for (int i = 0; i < 6; i++) {
 			const char *code = y < 2025 ? later_2022[i] : later_2026[i % 5];
-			snprintf(buf[0], sizeof buf[0], "%d-%02d-%02d", y, 3 + RND(6), 1 + RND(27));
+			snprintf(buf[0], sizeof buf[0], "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)(3 + RND(6)) % 100u,
+				 (unsigned)(1 + RND(27)) % 100u);
 			snprintf(buf[2], sizeof buf[2], "%d", 30 + RND(40));
 			snprintf(buf[3], sizeof buf[3], "%d", 10 + RND(30));
 			snprintf(buf[4], sizeof buf[4], "%d", RND(10));
