@@ -84,6 +84,10 @@ CREATE TABLE fund_entries (
 	UNIQUE (fund_id, no)
 );
 CREATE INDEX funds_club ON funds(club_id, kind, balance, loans_out);
+CREATE INDEX funds_kind ON funds(kind, club_id, balance, loans_out);
+-- The fund figures count a unit's active clubs on every request: read from these indexes alone.
+CREATE INDEX clubs_status ON clubs(status);
+CREATE INDEX clubs_unit_status ON clubs(unit_id, status);
 CREATE INDEX fund_entries_date ON fund_entries(fund_id, on_date, no, amount);
 CREATE INDEX fund_entries_loan ON fund_entries(loan_id);
 -- The other half of a transfer is found from either side (an entry shows its pair).
