@@ -29,12 +29,20 @@ static const char *unit_of(Req *r)
 	return u ? u : "";
 }
 
+/* A whole number typed in a path or a query (digits only), or 0 when it is not one. */
+static int64_t whole(const char *s)
+{
+	int64_t v = 0;
+	return s && vi_parse_int(s, &v) == VI_OK && v > 0 ? v : 0;
+}
+
 /* The programme and year of the path: 0, or H_ERROR answered. */
 static int path_args(Req *r, int64_t *pid, int *year)
 {
 	*pid = req_param_id(r, "programme");
 	const char *y = req_param(r, "year");
-	*year = y ? atoi(y) : 0;
+	int64_t yv = whole(y);
+	*year = yv <= 9999 ? (int)yv : 0;
 	if (*pid <= 0) {
 		resp_error(r, E_NOT_FOUND, "programme", NULL);
 		return -1;
@@ -99,7 +107,7 @@ HandlerResult web_reviews(Req *r)
 	programme_list_kind(r->db, NULL, programme_opt, &po);
 	form_select_end(&f, "programme");
 	char y[16];
-	snprintf(y, sizeof y, "%d", atoi(today) - 1);
+	snprintf(y, sizeof y, "%04u", (unsigned)(strtol(today, NULL, 10) - 1) % 10000u);
 	form_input(&f, "year", tr(r, "Năm", "Year"), "number", y, "required min=\"2000\" max=\"2100\" inputmode=\"numeric\"", NULL);
 	form_select_begin(&f, "unit", tr(r, "Đơn vị", "Unit"), 0);
 	if (review_may_read(r->db, &r->actor, "")) {
@@ -128,8 +136,8 @@ HandlerResult web_reviews(Req *r)
 HandlerResult web_reviews_open(Req *r)
 {
 	const char *p = req_query(r, "programme"), *y = req_query(r, "year");
-	int64_t pid = p ? atoll(p) : 0;
-	int year = y ? atoi(y) : 0;
+	int64_t pid = whole(p), yv = whole(y);
+	int year = yv <= 9999 ? (int)yv : 0;
 	if (pid <= 0)
 		return resp_error(r, E_REQUIRED, "programme", NULL);
 	if (year < 2000 || year > 2100)

@@ -16,7 +16,7 @@ int workui_year(Req *r)
 {
 	char today[11];
 	unit_today(today);
-	int this_year = atoi(today);
+	int this_year = (int)strtol(today, NULL, 10);
 	const char *y = req_query(r, "year");
 	if (!y)
 		y = req_form(r, "year");
@@ -81,7 +81,7 @@ void workui_year_form(Req *r, Buf *b, const char *path, int year, const char *un
 	html(b, "</label><select id=\"f-year\" name=\"year\">");
 	char today[11];
 	unit_today(today);
-	for (int y = atoi(today); y >= 2020; y--) {
+	for (int y = (int)strtol(today, NULL, 10); y >= 2020; y--) {
 		char v[16];
 		snprintf(v, sizeof v, "%d", y);
 		char sel[16];
