@@ -249,7 +249,11 @@ int cmd_restore(const Command *c, Opts *o)
 	db = cli_open_ready(path, 0);
 	if (!db)
 		return EXIT_FAIL;
+	/* A server running over the file must not give answers it kept of the data replaced. */
+	rc = migrate_new_instance(db);
 	db_close(db);
+	if (rc != 0)
+		return cli_fail("restore into %s: cannot give it a new instance", path);
 	printf("%s: restored from %s\n", path, from);
 	return EXIT_OK;
 }

@@ -14,6 +14,7 @@
 #include "core/audit.h"
 #include "core/club.h"
 #include "core/fund_int.h"
+#include "core/memo.h"
 #include "core/scope.h"
 #include "core/unit.h"
 #include "lib/date.h"
@@ -1307,9 +1308,11 @@ static int totals_check_tx(Db *db, void *arg)
 	return 1; /* roll back */
 }
 
-int fund_verify(Db *db, void (*report)(const char *line, void *arg), void *arg)
+/* The chains, balances and loans of every fund, read in one snapshot: a book written to while it
+ * is checked (a server running) is seen whole, before or after each entry, never half. 0 or -1. */
+static int verify_books(Db *db, void *arg)
 {
-	Verify v = {report, arg, 0};
+	Verify *vp = arg;
 	Stmt *st = db_stmt(db, "fund_verify_funds",
 			   "SELECT f.id, f.balance, f.entries, f.kind, c.code, f.head, f.loans_out, "
 			   "CASE WHEN f.kind = 'income' THEN (SELECT COALESCE(SUM(l.outstanding), 0) FROM loans l "
@@ -1347,7 +1350,7 @@ int fund_verify(Db *db, void (*report)(const char *line, void *arg), void *arg)
 	}
 	/* An entry whose fund is gone, or a fund row removed, shows as entries nobody owns. */
 	for (size_t i = 0; i < n; i++)
-		if (verify_fund(db, &list[i], &v)) {
+		if (verify_fund(db, &list[i], vp)) {
 			free(list);
 			return -1;
 		}
@@ -1358,7 +1361,15 @@ int fund_verify(Db *db, void (*report)(const char *line, void *arg), void *arg)
 	int64_t orphans = db_col_int(st, 0);
 	db_reset(st);
 	if (orphans)
-		say(&v, "%lld phiếu không thuộc quỹ nào (sổ quỹ đã bị xoá ngoài phần mềm)", (long long)orphans);
+		say(vp, "%lld phiếu không thuộc quỹ nào (sổ quỹ đã bị xoá ngoài phần mềm)", (long long)orphans);
+	return 0;
+}
+
+int fund_verify(Db *db, void (*report)(const char *line, void *arg), void *arg)
+{
+	Verify v = {report, arg, 0};
+	if (db_read(db, verify_books, &v) != 0)
+		return -1;
 	TotalsCheck tc = {0};
 	int rc = db_tx(db, totals_check_tx, &tc);
 	if (rc < 0 || tc.failed) {
@@ -1655,6 +1666,22 @@ static void child_unit(const Unit *u, void *arg)
 	child_add(l, u->id, u->code, u->name);
 }
 
+/* A unit's figures (0 = the country) on date with its active clubs, counted again only when the
+ * data changed (core/memo.h): the dashboards and the national PAR30 ask for them on every request.
+ * 0 or -1. */
+static int unit_figures(Db *db, int64_t unit_id, const char *date, FundFigures *out)
+{
+	char key[MEMO_KEY_MAX];
+	snprintf(key, sizeof key, "fund_figures|%lld|%s", (long long)unit_id, date);
+	MemoVersion version = memo_version(db);
+	if (memo_get(key, &version, out, sizeof *out))
+		return 0;
+	if (figures_units(db, unit_id, date, out) || (out->clubs = active_clubs(db, unit_id)) < 0)
+		return -1;
+	memo_put(key, &version, out, sizeof *out);
+	return 0;
+}
+
 typedef struct FigTx {
 	const Actor *by;
 	const char *unit, *date;
@@ -1702,9 +1729,7 @@ static int figures_read(Db *db, void *arg)
 	}
 	if (is_club)
 		return figures_club(db, c.id, date, t->out) ? -DB_ERROR : 0;
-	if (figures_units(db, unit_id, date, t->out))
-		return -DB_ERROR;
-	if ((t->out->clubs = active_clubs(db, unit_id)) < 0)
+	if (unit_figures(db, unit_id, date, t->out))
 		return -DB_ERROR;
 	if (!t->by_child || !t->fn)
 		return 0;
@@ -1732,7 +1757,7 @@ static int figures_read(Db *db, void *arg)
 		if (clubs_below) {
 			if (figures_club(db, l.ids[i], date, &row->f))
 				l.failed = 1;
-		} else if (figures_units(db, l.ids[i], date, &row->f) || (row->f.clubs = active_clubs(db, l.ids[i])) < 0) {
+		} else if (unit_figures(db, l.ids[i], date, &row->f)) {
 			l.failed = 1;
 		}
 		if (!l.failed)

@@ -10,8 +10,9 @@
 #include <jansson.h>
 
 #include "core/audit.h"
-#include "core/fund.h"
 #include "core/club.h"
+#include "core/fund.h"
+#include "core/memo.h"
 #include "core/scope.h"
 #include "core/total.h"
 #include "core/unit.h"
@@ -651,6 +652,14 @@ int programme_progress(Db *db, const Actor *by, int64_t programme_id, int64_t un
 		return err_set(e, E_PROGRAMME_YEAR, "year");
 	char today[11], from[11], to[11], start[11], geo_buf[11];
 	today_iso(today);
+	/* Counted again only when the data changed (core/memo.h): the dashboards ask for it on every
+	 * request, and counting the new clubs' members reads their whole member books. */
+	char key[MEMO_KEY_MAX];
+	snprintf(key, sizeof key, "programme_progress|%lld|%lld|%d|%s", (long long)programme_id, (long long)unit_id,
+		 year, today);
+	MemoVersion version = memo_version(db);
+	if (memo_get(key, &version, out, sizeof(Progress) * M_COUNT))
+		return 0;
 	copy(start, sizeof start, p.start_date[0] ? p.start_date : "1900-01-01");
 	if (year) {
 		snprintf(from, sizeof from, "%04d-01-01", year);
@@ -736,6 +745,7 @@ int programme_progress(Db *db, const Actor *by, int64_t programme_id, int64_t un
 	for (int m = 0; m < M_COUNT; m++)
 		if (out[m].has_target && out[m].target.value > 0 && out[m].state == ACTUAL_OK)
 			out[m].permille_of_target = permille(out[m].actual, out[m].target.value);
+	memo_put(key, &version, out, sizeof(Progress) * M_COUNT);
 	return 0;
 }
 

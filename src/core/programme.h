@@ -159,7 +159,9 @@ typedef struct Progress {
  *   province share provinces of the geography with a club founded (not dissolved) by `to`, national;
  *   borrowing      INC_BORROWERS / MEM_TOTAL of the submitted reports of `to`'s month (total_query);
  *   well managed   programme_well_managed (the assessment's hook, below);
- *   both funds     ACTUAL_NO_DATA until the funds (issue 7) give a core function to count it.
+ *   both funds     clubs whose submitted report of that month shows both funds held, of the clubs
+ *                  reporting (fund_both_reported).
+ * Counted again only when the data changed since the last count (core/memo.h).
  * The target is the one in force for (unit, year, measure). A province user asking for a province
  * outside their scope gets E_NOT_FOUND. 0, or -1 with e. */
 int programme_progress(Db *db, const Actor *by, int64_t programme_id, int64_t unit_id, int year,

@@ -13,6 +13,7 @@
 #include "core/audit.h"
 #include "core/club.h"
 #include "core/indicator.h"
+#include "core/memo.h"
 #include "core/scope.h"
 #include "core/unit.h"
 
@@ -1017,19 +1018,17 @@ static void row_months(TotalRow *row, const Plan *pl, size_t m0, size_t m1)
 }
 
 /* ---- answers kept between requests ----
- * Totals change only through audited writes (every business change writes audit_log in its own
- * transaction), so the newest audit row's id, read in the same read transaction as the totals, is
- * a version of everything an answer depends on: reports, clubs and their status, units, the
- * catalogue. An answer is kept with the version it was computed at and given again only while the
- * version is the same, so a write by this server or any other sharing the database is in the next
- * answer. (With SQLite writes are serialised; an engine where transactions commit out of id order
- * needs another version: see docs/reports.md.) */
+ * Totals change only through audited writes, so an answer is kept with the version of the data it
+ * was computed at (core/memo.h: the newest audit row's id, read in the same read transaction as
+ * the totals) and given again only while the version is the same: a write by this server or any
+ * other sharing the database is in the next answer. Answers hold rows of any length, so they are
+ * kept here rather than in memo's flat slots. */
 
 enum { CACHE_SLOTS = 256, CACHE_KEY_MAX = 512 };
 
 typedef struct CacheSlot {
 	char key[CACHE_KEY_MAX];
-	int64_t version;
+	MemoVersion version;
 	TotalAnswer a;
 	int used;
 } CacheSlot;
@@ -1037,16 +1036,6 @@ typedef struct CacheSlot {
 static CacheSlot cache[CACHE_SLOTS];
 static size_t cache_next;
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static int64_t data_version(Db *db)
-{
-	Stmt *st = db_stmt(db, "total_data_version", "SELECT COALESCE(MAX(id), 0) FROM audit_log");
-	if (!st || db_step(st) != DB_ROW)
-		return -1;
-	int64_t v = db_col_int(st, 0);
-	db_reset(st);
-	return v;
-}
 
 static int answer_copy(TotalAnswer *dst, const TotalAnswer *src, size_t ncols)
 {
@@ -1071,12 +1060,12 @@ static int answer_copy(TotalAnswer *dst, const TotalAnswer *src, size_t ncols)
 	return 0;
 }
 
-static int cache_get(const char *key, int64_t version, TotalAnswer *out, size_t ncols)
+static int cache_get(const char *key, const MemoVersion *version, TotalAnswer *out, size_t ncols)
 {
 	int hit = 0;
 	pthread_mutex_lock(&cache_lock);
 	for (size_t i = 0; i < CACHE_SLOTS && !hit; i++)
-		if (cache[i].used && cache[i].version == version && strcmp(cache[i].key, key) == 0) {
+		if (cache[i].used && memo_version_same(&cache[i].version, version) && strcmp(cache[i].key, key) == 0) {
 			hit = answer_copy(out, &cache[i].a, ncols) == 0 ? 1 : -1;
 			if (hit < 0)
 				total_free(out);
@@ -1085,7 +1074,7 @@ static int cache_get(const char *key, int64_t version, TotalAnswer *out, size_t 
 	return hit > 0;
 }
 
-static void cache_put(const char *key, int64_t version, const TotalAnswer *a, size_t ncols)
+static void cache_put(const char *key, const MemoVersion *version, const TotalAnswer *a, size_t ncols)
 {
 	TotalAnswer copy;
 	if (answer_copy(&copy, a, ncols) != 0) {
@@ -1104,7 +1093,7 @@ static void cache_put(const char *key, int64_t version, const TotalAnswer *a, si
 	if (slot->used)
 		total_free(&slot->a);
 	snprintf(slot->key, sizeof slot->key, "%s", key);
-	slot->version = version;
+	slot->version = *version;
 	slot->a = copy;
 	slot->used = 1;
 	pthread_mutex_unlock(&cache_lock);
@@ -1138,12 +1127,14 @@ static int query_compute(Db *db, QueryTx *t);
 static int query_read(Db *db, void *arg)
 {
 	QueryTx *t = arg;
-	int64_t version = t->key[0] ? data_version(db) : -1;
-	if (version >= 0 && cache_get(t->key, version, t->out, t->pl->ncols))
+	MemoVersion version = {.id = -1};
+	if (t->key[0])
+		version = memo_version(db);
+	if (version.id >= 0 && cache_get(t->key, &version, t->out, t->pl->ncols))
 		return 0;
 	int rc = query_compute(db, t);
-	if (rc == 0 && version >= 0)
-		cache_put(t->key, version, t->out, t->pl->ncols);
+	if (rc == 0 && version.id >= 0)
+		cache_put(t->key, &version, t->out, t->pl->ncols);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "lib/embed.h"
 #include "lib/log.h"
@@ -70,6 +71,45 @@ static int migration_apply(Db *db, void *arg)
 	return db_exec_stmt(st) == DB_OK ? 0 : -1;
 }
 
+static int instance_write(Db *db, void *arg)
+{
+	int replace = *(int *)arg;
+	unsigned char r[16];
+	if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r)
+		return -1;
+	char hex[33];
+	for (size_t i = 0; i < sizeof r; i++)
+		snprintf(hex + 2 * i, 3, "%02x", r[i]);
+	Stmt *st = db_stmt(db, replace ? "migrate_instance_new" : "migrate_instance",
+			   replace ? "INSERT INTO settings (key, value) VALUES ('instance', $1) "
+				     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+				   : "INSERT INTO settings (key, value) VALUES ('instance', $1) ON CONFLICT (key) DO NOTHING");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, hex);
+	return db_exec_stmt(st) == DB_OK ? 0 : -1;
+}
+
+int migrate_new_instance(Db *db)
+{
+	int replace = 1;
+	return db_tx(db, instance_write, &replace) == 0 ? 0 : -1;
+}
+
+/* The database's instance, given once (see migrate.h). */
+static int instance_ensure(Db *db)
+{
+	Stmt *st = db_stmt(db, "migrate_instance_has", "SELECT COUNT(*) FROM settings WHERE key = 'instance'");
+	if (!st || db_step(st) != DB_ROW)
+		return -1;
+	int64_t n = db_col_int(st, 0);
+	db_reset(st);
+	if (n)
+		return 0;
+	int replace = 0;
+	return db_tx(db, instance_write, &replace) == 0 ? 0 : -1;
+}
+
 int migrate_up(Db *db, char *err, size_t errlen)
 {
 	if (ensure_table(db, err, errlen) != 0)
@@ -103,6 +143,10 @@ int migrate_up(Db *db, char *err, size_t errlen)
 		}
 		log_info("store: applied migration %s", f->name);
 		applied++;
+	}
+	if (instance_ensure(db) != 0) {
+		snprintf(err, errlen, "cannot give the database its instance: %s", db_errmsg(db));
+		return -1;
 	}
 	return applied;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/dashboard.h"
+#include "core/memo.h"
 #include "core/scope.h"
 #include "core/unit.h"
 #include "lib/vi.h"
@@ -672,6 +673,56 @@ static int section_map(Req *r, Buf *b, const Dashboard *d, const char *map_code)
 	return ok;
 }
 
+/* The part of the page below the filters, rendered from d: the scope line and every section. -1
+ * when the map could not be drawn. */
+static int render_figures(Req *r, Buf *b, const Dashboard *d, const char *unit, const char *map_code)
+{
+	const char *u = unit[0] ? unit : r->actor.scope;
+	html(b, "<p class=\"note\">");
+	html_trf(r, b, "%s: %s. Số liệu báo cáo tháng 01 – %s/%d (báo cáo đã gửi). %s",
+		 "%s: %s. Monthly reports 01 – %s/%d (submitted). %s", level_words(r, d->unit_level),
+		 d->unit_name[0] ? d->unit_name : level_words(r, d->unit_level), d->to + 5, d->year,
+		 tr(r, d->months.geo_note_vi, d->months.geo_note_en));
+	html(b, "</p>");
+	if (u[0] && strcmp(u, r->actor.scope) != 0) {
+		html(b, "<p>");
+		link(b, tr(r, "← Về phạm vi của tôi", "← Back to my scope"), "/dashboard",
+		     (const char *const[]){"year", year_text(r, d->year), "geography", geo_word(d->geo), NULL});
+		html(b, "</p>");
+	}
+	section_clubs(r, b, d, u);
+	section_progress(r, b, d);
+	section_composition(r, b, d, u);
+	section_funds(r, b, d, u);
+	section_work(r, b, d);
+	section_children(r, b, d);
+	return section_map(r, b, d, map_code) < 0 ? -1 : 0;
+}
+
+/* What a dashboard page shows besides the filters is kept between requests while the data is the
+ * same (core/memo.h): rendering a province's 100 communes costs more than counting them. The key
+ * holds everything it depends on: who asks (role, scope, language), today, and the question. The
+ * kept text is "YEAR\tTITLE\0FIGURES". */
+typedef struct Kept {
+	char *blob;
+	size_t n;
+	int year;
+	const char *title, *figures;
+	size_t figures_n;
+} Kept;
+
+static int kept_read(Kept *k)
+{
+	char *tab = memchr(k->blob, '\t', k->n), *nul = memchr(k->blob, '\0', k->n);
+	if (!tab || !nul || nul < tab)
+		return 0;
+	k->year = atoi(k->blob);
+	k->title = tab + 1;
+	k->figures = nul + 1;
+	k->figures_n = k->n - (size_t)(nul + 1 - k->blob);
+	return 1;
+}
+
 HandlerResult web_dashboard(Req *r)
 {
 	const char *unit;
@@ -681,24 +732,52 @@ HandlerResult web_dashboard(Req *r)
 	Dashboard d;
 	memset(&d, 0, sizeof d);
 	int have = 0;
-	if (read_query(r, &unit, &year, &geo, &e) == 0) {
-		if (dashboard_get(r->db, &r->actor, unit, year, geo, &d, &e) == 0)
-			have = 1;
-		else if (e.code == E_INTERNAL)
-			return dashboard_free(&d), H_FATAL;
-	}
 	const char *map_code = req_query(r, "map");
 	if (!map_code || !*map_code)
 		map_code = "MEM_TOTAL";
+	MemoVersion version = memo_version(r->db);
+	char key[MEMO_KEY_MAX] = "", today[11];
+	unit_today(today);
+	Kept k = {0};
+	Buf figures;
+	buf_init(&figures, 0);
+	char title[300];
+	snprintf(title, sizeof title, "%s", tr(r, "Bảng điều khiển", "Dashboard"));
+	if (read_query(r, &unit, &year, &geo, &e) == 0) {
+		snprintf(key, sizeof key, "web_dashboard|%d|%s|%s|%s|%s|%d|%d|%s", (int)r->actor.role, r->actor.scope,
+			 r->actor.lang, today, unit, year, (int)geo, map_code);
+		if ((k.blob = memo_get_copy(key, &version, &k.n)) && kept_read(&k)) {
+			have = 1;
+			snprintf(title, sizeof title, "%s", k.title);
+			year = k.year;
+		} else if (dashboard_get(r->db, &r->actor, unit, year, geo, &d, &e) == 0) {
+			have = 1;
+			snprintf(title, sizeof title, "%s: %s", tr(r, "Bảng điều khiển", "Dashboard"),
+				 d.unit_name[0] ? d.unit_name : level_words(r, d.unit_level));
+			year = d.year;
+			if (render_figures(r, &figures, &d, unit, map_code) < 0) {
+				buf_free(&figures);
+				dashboard_free(&d);
+				free(k.blob);
+				return H_FATAL;
+			}
+			Buf blob;
+			buf_init(&blob, 0);
+			buf_printf(&blob, "%d\t%s", year, title);
+			buf_append(&blob, "", 1);
+			buf_append(&blob, buf_str(&figures), figures.len);
+			memo_put(key, &version, buf_str(&blob), blob.len);
+			buf_free(&blob);
+		} else if (e.code == E_INTERNAL) {
+			buf_free(&figures);
+			free(k.blob);
+			return dashboard_free(&d), H_FATAL;
+		}
+	}
+	dashboard_free(&d);
 
 	Buf b;
 	buf_init(&b, 0);
-	char title[300];
-	if (have)
-		snprintf(title, sizeof title, "%s: %s", tr(r, "Bảng điều khiển", "Dashboard"),
-			 d.unit_name[0] ? d.unit_name : level_words(r, d.unit_level));
-	else
-		snprintf(title, sizeof title, "%s", tr(r, "Bảng điều khiển", "Dashboard"));
 	page_begin(r, &b, title);
 
 	html(&b, "<form method=\"get\" action=\"/dashboard\" class=\"filters\">");
@@ -706,7 +785,7 @@ HandlerResult web_dashboard(Req *r)
 	form_error(r, &b, f.e);
 	html(&b, "<div class=\"row\">");
 	char ybuf[8];
-	snprintf(ybuf, sizeof ybuf, "%d", have ? d.year : year ? year : 0);
+	snprintf(ybuf, sizeof ybuf, "%d", year);
 	const char *ytyped = req_query(r, "year");
 	form_input(&f, "year", tr(r, "Năm", "Year"), "text", e.code && ytyped ? ytyped : ybuf,
 		   "inputmode=\"numeric\" maxlength=\"4\" size=\"6\"", NULL);
@@ -718,33 +797,10 @@ HandlerResult web_dashboard(Req *r)
 	form_button(&b, "primary", tr(r, "Xem", "Show"));
 	html(&b, "</form>");
 
-	if (have) {
-		const char *u = unit[0] ? unit : r->actor.scope;
-		html(&b, "<p class=\"note\">");
-		html_trf(r, &b, "%s: %s. Số liệu báo cáo tháng 01 – %s/%d (báo cáo đã gửi). %s",
-			 "%s: %s. Monthly reports 01 – %s/%d (submitted). %s", level_words(r, d.unit_level),
-			 d.unit_name[0] ? d.unit_name : level_words(r, d.unit_level), d.to + 5, d.year,
-			 tr(r, d.months.geo_note_vi, d.months.geo_note_en));
-		html(&b, "</p>");
-		if (u[0] && strcmp(u, r->actor.scope) != 0) {
-			html(&b, "<p>");
-			link(&b, tr(r, "← Về phạm vi của tôi", "← Back to my scope"), "/dashboard",
-			     (const char *const[]){"year", year_text(r, d.year), "geography", geo_word(d.geo), NULL});
-			html(&b, "</p>");
-		}
-		section_clubs(r, &b, &d, u);
-		section_progress(r, &b, &d);
-		section_composition(r, &b, &d, u);
-		section_funds(r, &b, &d, u);
-		section_work(r, &b, &d);
-		section_children(r, &b, &d);
-		if (section_map(r, &b, &d, map_code) < 0) {
-			buf_free(&b);
-			dashboard_free(&d);
-			return H_FATAL;
-		}
-	}
-	dashboard_free(&d);
+	if (have)
+		buf_append(&b, k.figures ? k.figures : buf_str(&figures), k.figures ? k.figures_n : figures.len);
+	free(k.blob);
+	buf_free(&figures);
 	page_end(r, &b);
 	return resp_html(r, have ? 200 : e.code == E_NOT_FOUND ? 404 : 422, &b);
 }

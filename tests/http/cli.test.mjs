@@ -485,6 +485,12 @@ describe('backup and restore', () => {
       assert.equal(sha256(backup), backupHash, 'restore modified the backup it read');
       assert.equal(ishc(['check', '--db', restored]).status, 0);
       assert.deepEqual(listUsers(restored), inBackup);
+      // Restored data is another instance than the copy it came from: a server running over the
+      // file keeps no answer of the data replaced (core/memo.h).
+      const instance = (db) => sqlite(db, "SELECT value FROM settings WHERE key = 'instance'").trim();
+      assert.match(instance(backup), /^[0-9a-f]{32}$/);
+      assert.match(instance(restored), /^[0-9a-f]{32}$/);
+      assert.notEqual(instance(restored), instance(backup));
       await withServer({ dir: restoreDir, db: restored }, async (s2) => {
         const admin = new Client(s2.url);
         await admin.login('admin', USERS.admin.password);

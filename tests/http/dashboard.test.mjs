@@ -273,3 +273,42 @@ test('the dashboard is in the OpenAPI document', async () => {
   assert.ok(r.json.paths['/api/v1/dashboard'].get);
   assert.ok(r.json.paths['/dashboard'].get);
 });
+
+// The figures of a page or an answer are kept between requests only while nothing was written
+// (core/memo.h): a club founded is in the very next dashboard, page and JSON, for every user who
+// had looked before, and a fund entry in the next fund figures. (Last: it adds a club.)
+test('a change is in the next dashboard, page and JSON, for everyone who looked before', async () => {
+  const newClubs = (j) => j.programme.progress.find((p) => p.measure === 'new_clubs').actual;
+  const shown = (html) => {
+    const m = html.match(/CLB thành lập mới<\/td><td class="num" data-label="Chỉ tiêu đặt ra">[^<]*<\/td><td class="num" data-label="Thực hiện">([^<]+)<\/td>/);
+    assert.ok(m, 'the progress table shows the new clubs');
+    return Number(m[1].replace(/\./g, ''));
+  };
+  const before = {};
+  for (const who of ['central', 'viewer']) {
+    // Twice: the second answer is the one kept.
+    for (let i = 0; i < 2; i++) {
+      before[who] = { page: shown((await dash(as[who], `?year=${YEAR}`)).text), json: newClubs((await api(as[who], `?year=${YEAR}`)).json) };
+    }
+    assert.equal(before[who].page, before[who].json);
+  }
+  const r = await as.admin.postJson('/api/v1/clubs', { status: 'active', founded_on: `${YEAR}-06-01`, name: 'CLB Mới Lập', unit_code: '15961' });
+  assert.equal(r.status, 201, r.text);
+  for (const who of ['central', 'viewer']) {
+    assert.equal(shown((await dash(as[who], `?year=${YEAR}`)).text), before[who].page + 1, `${who}: the page`);
+    assert.equal(newClubs((await api(as[who], `?year=${YEAR}`)).json), before[who].json + 1, `${who}: the JSON`);
+  }
+  // The fund figures of the country, kept the same way, move with the first entry of a book.
+  const figures = async () => (await as.central.get('/api/v1/funds/figures')).json.figures;
+  const f0 = await figures();
+  assert.equal((await figures()).clubs_books, f0.clubs_books);
+  const open = await as.admin.postJson(`/api/v1/clubs/${r.json.id}/funds/open`, {
+    date: `${YEAR}-06-30`, income: '1.000.000', activity: '500.000', handled_by: 'Thủ quỹ',
+  });
+  assert.equal(open.status, 201, open.text);
+  const f1 = await figures();
+  assert.equal(f1.clubs_books, f0.clubs_books + 1);
+  assert.equal(f1.income_cash, f0.income_cash + 1000000);
+  const d = (await api(as.central, `?year=${YEAR}`)).json;
+  assert.equal(d.funds.clubs_books, f1.clubs_books);
+});

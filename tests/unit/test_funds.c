@@ -11,6 +11,7 @@
  * (due 10/10/2025) is 123 days late, 4.000.000 đ is at risk, and interest of 20.000 đ a month for
  * months 3 to 6 is due (80.000). Loan 2: Bình, 3.000.000 đ, no interest, 3 months, all at the end,
  * lent 05/01/2026, 1.000.000 repaid early on 05/02/2026. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -637,6 +638,56 @@ static void the_hash_chain_shows_changes_made_behind_ishc(void **state)
 	db_close(db);
 }
 
+/* A server goes on taking entries while `ishc verify` reads the books: each check sees every book
+ * whole, before or after each entry (one snapshot), so nothing written properly is reported. */
+typedef struct Writer {
+	char path[4096];
+	int n, written;
+} Writer;
+
+static void *write_entries(void *arg)
+{
+	Writer *w = arg;
+	char err[256];
+	Db *db = db_open(w->path, 0, err, sizeof err);
+	Actor admin = actor(ROLE_ADMIN, "");
+	for (int i = 0; db && i < w->n; i++) {
+		Err e = {0};
+		EntryInput in = {.kind = "contribution", .date = "10/02/2026", .amount = "5.000", .handled_by = "Cúc",
+				 .party = "Hội viên"};
+		if (fund_entry_add(db, &admin, club_id, "activity", &in, &e) > 0)
+			w->written++;
+	}
+	db_close(db);
+	return NULL;
+}
+
+static void verify_while_entries_are_written(void **state)
+{
+	(void)state;
+	Db *db = setup("fund-verify-live");
+	Actor club = actor(ROLE_CLUB, "15961-01");
+	open_books(db, &club);
+	/* A long book read first (the income fund's), so that the activity fund is read a while after
+	 * the list of funds: the moment an entry written then would be half seen. */
+	for (int i = 0; i < 1200; i++)
+		entry(db, &club, "income", "contribution", "10/02/2026", "1.000", NULL, E_NONE, NULL);
+	Writer w = {.n = 300};
+	snprintf(w.path, sizeof w.path, "%s", db_path(db));
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, write_entries, &w), 0);
+	int checks = 0, problems = 0;
+	do {
+		problems += verify_quiet(db);
+		checks++;
+	} while ((w.written < w.n || checks < 60) && checks < 2000);
+	pthread_join(t, NULL);
+	assert_int_equal(w.written, w.n);
+	assert_int_equal(problems, 0);
+	assert_int_equal(verify_quiet(db), 0);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -648,6 +699,7 @@ int main(void)
 		cmocka_unit_test(reversing_a_loans_entries),
 		cmocka_unit_test(the_monthly_report_takes_its_fund_figures_from_the_books),
 		cmocka_unit_test(the_hash_chain_shows_changes_made_behind_ishc),
+		cmocka_unit_test(verify_while_entries_are_written),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
