@@ -1,10 +1,13 @@
 /* GET /api/v1/dashboard: the dashboard's figures as JSON (core/dashboard.h), the same call the page
  * makes, with the path of the table behind each group. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
 #include "core/dashboard.h"
+#include "core/memo.h"
+#include "core/unit.h"
 
 static json_t *share(int64_t num, int64_t den)
 {
@@ -41,6 +44,20 @@ HandlerResult api_dashboard(Req *r)
 	Err e = {0};
 	if (dashboard_parse(req_query(r, "year"), req_query(r, "geography"), &year, &geo, &e) != 0)
 		return resp_err(r, &e);
+	/* The answer is kept while the data is the same (core/memo.h), as the page's figures are. */
+	MemoVersion version = memo_version(r->db);
+	char key[MEMO_KEY_MAX], today[11];
+	unit_today(today);
+	snprintf(key, sizeof key, "api_dashboard|%d|%s|%s|%s|%s|%d|%d", (int)r->actor.role, r->actor.scope, r->actor.lang,
+		 today, unit ? unit : "", year, (int)geo);
+	size_t kept_n;
+	char *kept = memo_get_copy(key, &version, &kept_n);
+	if (kept && kept_n && kept[kept_n - 1] == '\0') {
+		HandlerResult h = resp_text(r, 200, "application/json; charset=utf-8", kept);
+		free(kept);
+		return h;
+	}
+	free(kept);
 	Dashboard d;
 	if (dashboard_get(r->db, &r->actor, unit, year, geo, &d, &e) != 0) {
 		dashboard_free(&d);
@@ -139,5 +156,12 @@ HandlerResult api_dashboard(Req *r)
 	json_object_set_new(links, "followups", json_string("/followups/overdue"));
 	json_object_set_new(j, "links", links);
 	dashboard_free(&d);
-	return resp_json(r, 200, j);
+	char *text = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	if (!text)
+		return H_FATAL;
+	memo_put(key, &version, text, strlen(text) + 1);
+	HandlerResult h = resp_text(r, 200, "application/json; charset=utf-8", text);
+	free(text);
+	return h;
 }

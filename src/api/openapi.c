@@ -12,6 +12,45 @@ static json_t *error_response(const char *description)
 			 "schema", "$ref", "#/components/schemas/Error");
 }
 
+/* The query parameters a summary names ("?unit=", "&year=", "?geography=then|today"): each once, a
+ * string, with its choices when the summary lists them after the '='. Summaries are written for
+ * people; this keeps the document's parameters from drifting from them. */
+static void summary_params(const char *summary, json_t *params)
+{
+	for (const char *p = summary; *p; p++) {
+		if (*p != '?' && *p != '&')
+			continue;
+		size_t n = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz_");
+		if (!n || p[1 + n] != '=' || n >= 40)
+			continue;
+		char name[40];
+		memcpy(name, p + 1, n);
+		name[n] = '\0';
+		int seen = 0;
+		for (size_t i = 0; i < json_array_size(params); i++)
+			seen |= strcmp(json_string_value(json_object_get(json_array_get(params, i), "name")), name) == 0;
+		if (seen)
+			continue;
+		json_t *schema = json_pack("{s:s}", "type", "string");
+		const char *v = p + 2 + n;
+		size_t vn = strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_|");
+		if (vn && memchr(v, '|', vn)) {
+			json_t *choices = json_array();
+			for (const char *c = v; c < v + vn;) {
+				size_t cn = strcspn(c, "|");
+				if (cn > (size_t)(v + vn - c))
+					cn = (size_t)(v + vn - c);
+				if (cn)
+					json_array_append_new(choices, json_stringn(c, cn));
+				c += cn + 1;
+			}
+			json_object_set_new(schema, "enum", choices);
+		}
+		json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:o}", "name", name, "in", "query", "required", 0,
+							"schema", schema));
+	}
+}
+
 static json_t *operation(const Route *rt)
 {
 	int api = (rt->flags & R_API) != 0;
@@ -30,6 +69,7 @@ static json_t *operation(const Route *rt)
 							"query", "schema", "type", "integer", "minimum", 1,
 							"maximum", 500));
 	}
+	summary_params(rt->summary, params);
 	if (json_array_size(params))
 		json_object_set_new(op, "parameters", params);
 	else

@@ -88,7 +88,7 @@ int cmd_export_members(const Command *c, Opts *o)
 		for (int i = 0; i < NCOLS; i++)
 			csv_field(w.csv, cols[i].heading, i == NCOLS - 1);
 	}
-	MemberFilter f = {.sort = "name"};
+	MemberFilter f = {.sort = "club"}; /* club by club: no sort of the whole country */
 	int64_t total = member_list(db, &by, &f, 0, INT64_MAX, row, &w);
 	int bad = total < 0;
 	if (xlsx) {

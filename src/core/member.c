@@ -375,6 +375,11 @@ static Stmt *member_list_stmt(Db *db, int count, int club, int by_word, const ch
 					  "ORDER BY m.joined_on, w.name_key, m.id LIMIT $7 OFFSET $8")
 				: db_stmt(db, "member_list_word_name", "SELECT " MEMBER_COLS MEMBER_BY_WORD
 					  "ORDER BY w.name_key, w.member_id LIMIT $7 OFFSET $8");
+	/* By club, then name: read club by club through the (club_id, name_key) index, in order, with
+	 * no sort of the whole scope, so an export of the country takes the same memory as a club's. */
+	if (strcmp(sort, "club") == 0)
+		return db_stmt(db, "member_list_by_club", MEMBER_SELECT MEMBER_WHERE
+			       "ORDER BY c.code, m.name_key, m.id LIMIT $7 OFFSET $8");
 	return birth ? db_stmt(db, "member_list_birth", MEMBER_SELECT MEMBER_WHERE
 			       "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8")
 	       : joined ? db_stmt(db, "member_list_joined", MEMBER_SELECT MEMBER_WHERE

@@ -97,7 +97,9 @@ typedef struct MemberFilter {
 	int64_t unit_id;          /* 0 = whole scope */
 	const char *q;            /* name words, accents optional */
 	int include_left;         /* 0: members on the book today only */
-	const char *sort;         /* "name" (default: given, middle, family in Vietnamese order), "birth", "joined" */
+	const char *sort;         /* "name" (default: given, middle, family in Vietnamese order), "birth", "joined";
+				   * "club" (by club code, then name: the exports, read without sorting the scope;
+				   * one club's list or a search by name is in name order) */
 	int *more;                /* out, may be NULL: set to 1 when more matched than the total
 				   * returned: lists count up to MEMBER_COUNT_CAP, name searches across a
 				   * scope up to SEARCH_COUNT_CAP (core/search.h) */

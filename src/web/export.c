@@ -345,7 +345,8 @@ static int club_param(Req *r, Club *c)
 }
 
 /* Writes the rows; 0, or -1 on a store error. Members come in one pass over the scope (one
- * query, in Vietnamese name order), each joined to its club through the kept club list. */
+ * query, club by club in code order and by Vietnamese name within a club: read in index order,
+ * never sorted as a whole, so memory stays flat), each joined to its club through the kept list. */
 static int export_rows(Export *x, const Club *one, const ClubFilter *f, const char *member_q)
 {
 	Req *r = x->r;
@@ -364,7 +365,7 @@ static int export_rows(Export *x, const Club *one, const ClubFilter *f, const ch
 		return -1;
 	qsort(x->clubs, x->nclubs, sizeof *x->clubs, place_cmp);
 	MemberFilter mf = {.club_id = one ? one->id : 0, .unit_id = f->unit_id, .q = member_q,
-			   .include_left = x->include_left, .sort = "name"};
+			   .include_left = x->include_left, .sort = "club"};
 	return member_list(r->db, &r->actor, &mf, 0, INT64_MAX, member_row, x) < 0 ? -1 : 0;
 }
 

@@ -272,6 +272,13 @@ test('the dashboard is in the OpenAPI document', async () => {
   const r = await as.viewer.get('/api/v1/openapi.json');
   assert.ok(r.json.paths['/api/v1/dashboard'].get);
   assert.ok(r.json.paths['/dashboard'].get);
+  // Its query parameters, with the choices of the geography.
+  const q = Object.fromEntries(r.json.paths['/api/v1/dashboard'].get.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.schema]));
+  assert.deepEqual(Object.keys(q).sort(), ['geography', 'unit', 'year']);
+  assert.deepEqual(q.geography.enum, ['then', 'today']);
+  // Other routes of the issue name theirs too: the fund figures and the periodic tables.
+  const names = (path) => (r.json.paths[path].get.parameters || []).filter((p) => p.in === 'query').map((p) => p.name);
+  for (const n of ['unit', 'date', 'by']) assert.ok(names('/api/v1/funds/figures').includes(n), n);
 });
 
 // The figures of a page or an answer are kept between requests only while nothing was written

@@ -7,7 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServer, Client, ishc, makeDir, emptyDb, dropDb, validateHtml } from '../lib/harness.mjs';
 
 const LOGINS = {
@@ -168,6 +169,49 @@ test('the HTML page and the DOCX show the same figures, laid out as Decree 30 as
   assert.ok(!dt.includes('{{'), 'every placeholder filled');
   assert.match(xml, /<w:pgSz w:w="11906" w:h="16838"\/>/, 'A4');
   assert.match(files['word/styles.xml'].toString(), /Times New Roman/);
+});
+
+// The .docx as a reader opens it: LibreOffice (Debian's, headless, a profile of its own) turns it
+// into a PDF; the PDF is A4, set in Times New Roman (or its metric twin Liberation Serif), and its
+// text says every figure the page says. The province's own review likewise.
+function openInLibreOffice(bytes, name) {
+  const out = makeDir('ishc-lo-');
+  const file = join(out, name);
+  writeFileSync(file, bytes);
+  const lo = spawnSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, file],
+    { encoding: 'utf8', timeout: 120000 });
+  assert.equal(lo.status, 0, `soffice: ${lo.stderr}`);
+  const pdf = file.replace(/\.docx$/, '.pdf');
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.equal(info.status, 0, info.stderr);
+  const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  rmSync(out, { recursive: true, force: true });
+  return { info: info.stdout, fonts, text };
+}
+
+test('the .docx opens in LibreOffice: A4, Times New Roman, every figure of the page', async () => {
+  const d = await as.central.get(`/reviews/${pid}/2021/review.docx`);
+  assert.equal(d.status, 200);
+  const lo = openInLibreOffice(d.bytes, 'review-2021.docx');
+  assert.match(lo.info, /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  assert.match(lo.fonts, /LiberationSerif|TimesNewRoman/);
+  const page = htmlText((await as.central.get(`/reviews/${pid}/2021`)).text).replace(/\s+/g, ' ');
+  for (const s of SEED_FIGURES) {
+    assert.ok(page.includes(s), `the page says "${s}"`);
+    assert.ok(lo.text.includes(s), `the .docx opened in LibreOffice says "${s}"`);
+  }
+  for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Nơi nhận:']) assert.ok(lo.text.includes(s), s);
+  // The province's review of itself.
+  const p = await as.province.get(`/reviews/${pid}/2021/review.docx?unit=38`);
+  assert.equal(p.status, 200);
+  const plo = openInLibreOffice(p.bytes, 'review-38.docx');
+  assert.match(plo.info, /\(A4\)/);
+  assert.ok(plo.text.includes('Thanh Hóa, ngày '), 'the dateline of the province');
+  const ptext = htmlText((await as.province.get(`/reviews/${pid}/2021?unit=38`)).text).replace(/\s+/g, ' ');
+  const figures = ptext.match(/\d+\/\d+ tỉnh|\d[\d.]* CLB|\d[\d.]* lớp|\d[\d.,]* tỉ đồng/g) || [];
+  assert.ok(figures.length >= 2, `the province's page shows its figures: ${figures}`);
+  for (const f of figures) assert.ok(plo.text.includes(f), `the province's .docx says "${f}" as its page does`);
 });
 
 test('a province reads its own review only; viewers read the country; communes and clubs are refused', async () => {
