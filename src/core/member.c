@@ -375,16 +375,86 @@ static Stmt *member_list_stmt(Db *db, int count, int club, int by_word, const ch
 					  "ORDER BY m.joined_on, w.name_key, m.id LIMIT $7 OFFSET $8")
 				: db_stmt(db, "member_list_word_name", "SELECT " MEMBER_COLS MEMBER_BY_WORD
 					  "ORDER BY w.name_key, w.member_id LIMIT $7 OFFSET $8");
-	/* By club, then name: read club by club through the (club_id, name_key) index, in order, with
-	 * no sort of the whole scope, so an export of the country takes the same memory as a club's. */
-	if (strcmp(sort, "club") == 0)
-		return db_stmt(db, "member_list_by_club", MEMBER_SELECT MEMBER_WHERE
-			       "ORDER BY c.code, m.name_key, m.id LIMIT $7 OFFSET $8");
 	return birth ? db_stmt(db, "member_list_birth", MEMBER_SELECT MEMBER_WHERE
 			       "ORDER BY m.birth_year, m.name_key, m.id LIMIT $7 OFFSET $8")
 	       : joined ? db_stmt(db, "member_list_joined", MEMBER_SELECT MEMBER_WHERE
 				  "ORDER BY m.joined_on, m.name_key, m.id LIMIT $7 OFFSET $8")
 			: db_stmt(db, "member_list_name", MEMBER_SELECT MEMBER_WHERE "ORDER BY m.name_key, m.id LIMIT $7 OFFSET $8");
+}
+
+/* The whole scope club by club (sort "club", the exports): the clubs' ids first, in code order,
+ * then each club's members through its (club_id, name_key) index. Memory is one club's rows on
+ * either engine, where one query over the country would be sorted in memory by SQLite (name
+ * order) or held whole by PostgreSQL's client library. In one read snapshot. */
+typedef struct ByClub {
+	const Actor *by;
+	const MemberFilter *f;
+	int64_t scope_unit;
+	const char *scope_club, *pattern;
+	int64_t offset, limit;
+	void (*fn)(const Member *m, void *arg);
+	void *arg;
+} ByClub;
+
+static int by_club_read(Db *db, void *arg)
+{
+	ByClub *x = arg;
+	Stmt *st = db_stmt(db, "member_list_clubs",
+			   "SELECT c.id FROM clubs c WHERE " SCOPE_CLUB_SQL("$1", "$2") " AND ($4 = 0 OR EXISTS "
+			   "(SELECT 1 FROM unit_reach fr WHERE fr.unit_id = c.unit_id AND fr.ancestor_id = $4)) "
+			   "ORDER BY c.code");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, x->scope_unit);
+	db_bind_text(st, 2, x->scope_club);
+	db_bind_int(st, 3, 0);
+	db_bind_int(st, 4, x->f->unit_id);
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	DbStatus s;
+	while ((s = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			int64_t *ni = realloc(ids, nc * sizeof *ni);
+			if (!ni) {
+				db_reset(st);
+				free(ids);
+				return -1;
+			}
+			ids = ni;
+			cap = nc;
+		}
+		ids[n++] = db_col_int(st, 0);
+	}
+	db_reset(st);
+	int rc = s == DB_DONE ? 0 : -1;
+	for (size_t i = 0; i < n && !rc && x->limit > 0; i++) {
+		MemberFilter one = *x->f;
+		one.club_id = ids[i];
+		st = member_list_stmt(db, 0, 1, 0, "name");
+		if (!st) {
+			rc = -1;
+			break;
+		}
+		member_list_bind(st, &one, x->scope_unit, x->scope_club, x->pattern, NULL);
+		db_bind_int(st, 7, INT64_MAX);
+		db_bind_int(st, 8, 0);
+		while (x->limit > 0 && (s = db_step(st)) == DB_ROW) {
+			if (x->offset > 0) {
+				x->offset--;
+				continue;
+			}
+			Member m;
+			member_fill(st, &m, x->by);
+			x->fn(&m, x->arg);
+			x->limit--;
+		}
+		if (x->limit > 0 && s != DB_DONE)
+			rc = -1;
+		db_reset(st);
+	}
+	free(ids);
+	return rc;
 }
 
 /* Runs one list query (count then rows). Returns the total (capped), or -1. */
@@ -414,6 +484,11 @@ static int64_t member_list_run(Db *db, const Actor *by, const MemberFilter *f, i
 	}
 	if (total == 0 || !fn)
 		return total;
+	if (!club && !by_word && strcmp(sort, "club") == 0) {
+		ByClub x = {by, f, scope_unit, scope_club, pattern, offset, limit, fn, arg};
+		int rc = db_in_tx(db) ? by_club_read(db, &x) : db_read(db, by_club_read, &x);
+		return rc == 0 ? total : -1;
+	}
 	st = member_list_stmt(db, 0, club, by_word, sort);
 	if (!st)
 		return -1;

@@ -391,6 +391,11 @@ int db_tx(Db *db, int (*fn)(Db *db, void *arg), void *arg)
 	}
 }
 
+int db_in_tx(Db *db)
+{
+	return db->pg ? pg_in_tx(db->pg) : !sqlite3_get_autocommit(db->h);
+}
+
 int db_read(Db *db, int (*fn)(Db *db, void *arg), void *arg)
 {
 	if (db_plain(db, db->pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN") != DB_OK)

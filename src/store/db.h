@@ -83,6 +83,9 @@ int db_tx(Db *db, int (*fn)(Db *db, void *arg), void *arg);
 /* Runs fn inside a read transaction (a consistent snapshot across several queries). */
 int db_read(Db *db, int (*fn)(Db *db, void *arg), void *arg);
 
+/* 1 while a transaction is open on this connection (db_tx's or db_read's), else 0. */
+int db_in_tx(Db *db);
+
 /* Runs several statements of trusted SQL text (migrations only). DB_OK or DB_ERROR with the
  * database's message in err. */
 DbStatus db_exec_script(Db *db, const char *sql, char *err, size_t errlen);

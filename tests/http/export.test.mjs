@@ -194,6 +194,8 @@ test("a province officer's export holds no other province's members", async () =
   assert.ok(!text.includes('001048000999'));
   assert.ok(!text.includes('00004-01'));
   assert.deepEqual(csv.slice(1).map((x) => x[csv[0].indexOf('Mã CLB')]).sort(), ['15961-01', '15961-01', '15961-02']);
+  // Club by club in code order (read through the club index, never sorted as a whole).
+  assert.deepEqual(csv.slice(1).map((x) => x[csv[0].indexOf('Mã CLB')]), ['15961-01', '15961-01', '15961-02']);
   const r = await as.province.get('/exports/members.xlsx');
   assert.equal(r.status, 200, r.text);
   assert.equal(r.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -410,6 +410,60 @@ static void scope_keeps_provinces_apart(void **state)
 	db_close(db);
 }
 
+static int club_by_club_in_tx(Db *db, void *arg)
+{
+	Actor admin = actor(ROLE_ADMIN, NULL);
+	MemberFilter by_club = {.sort = "club"};
+	return member_list(db, &admin, &by_club, 0, INT64_MAX, member_name, arg) == 5 ? 0 : 1;
+}
+
+/* The exports' order (sort "club"): club by club in code order, by name within a club, the scope
+ * kept, and the same rows a page at a time as all at once. */
+static void members_club_by_club(void **state)
+{
+	(void)state;
+	Db *db = test_db_open_units("club-byclub");
+	Actor admin = actor(ROLE_ADMIN, NULL), province = actor(ROLE_PROVINCE, "38");
+	int64_t a = make_club(db, &admin, "CLB Một", "15961", "2021-03-15");
+	int64_t b = make_club(db, &admin, "CLB Hai", "15961", "2021-03-15");
+	int64_t hn = make_club(db, &admin, "CLB Ba Đình", "00004", "2026-01-10");
+	struct {
+		int64_t club;
+		const char *name;
+	} people[] = {{b, "Lê Thị An"}, {a, "Phạm Văn Tâm"}, {a, "Nguyễn Thị Bình"}, {hn, "Đỗ Văn Anh"}, {b, "Trần Văn Yên"}};
+	Err e = {0};
+	for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
+		MemberInput in = {.full_name = people[i].name, .sex = "F", .birth = "1950", .joined_on = "01/01/2026"};
+		assert_true(member_create(db, &admin, people[i].club, &in, NULL, &e) > 0);
+	}
+	MemberFilter by_club = {.sort = "club"}, by_name = {0};
+	Names n = {0};
+	assert_int_equal(member_list(db, &province, &by_club, 0, INT64_MAX, member_name, &n), 4);
+	assert_int_equal(n.n, 4);
+	const char *want[] = {"Nguyễn Thị Bình", "Phạm Văn Tâm", "Lê Thị An", "Trần Văn Yên"}; /* 15961-01, then -02 */
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(n.v[i], want[i]);
+	/* The name order differs: An first. */
+	n.n = 0;
+	assert_int_equal(member_list(db, &province, &by_name, 0, 50, member_name, &n), 4);
+	assert_string_equal(n.v[0], "Lê Thị An");
+	/* A page in the middle. */
+	n.n = 0;
+	assert_int_equal(member_list(db, &province, &by_club, 1, 2, member_name, &n), 4);
+	assert_int_equal(n.n, 2);
+	assert_string_equal(n.v[0], "Phạm Văn Tâm");
+	assert_string_equal(n.v[1], "Lê Thị An");
+	/* The country, for the administrator: Hà Nội's club (00004-01) first. */
+	n.n = 0;
+	assert_int_equal(member_list(db, &admin, &by_club, 0, INT64_MAX, member_name, &n), 5);
+	assert_string_equal(n.v[0], "Đỗ Văn Anh");
+	/* Inside a read transaction of the caller's too. */
+	n.n = 0;
+	assert_int_equal(db_read(db, club_by_club_in_tx, &n), 0);
+	assert_int_equal(n.n, 5);
+	db_close(db);
+}
+
 /* ---- duplicates ---- */
 
 static void the_same_person_is_asked_about(void **state)
@@ -746,6 +800,7 @@ int main(void)
 		cmocka_unit_test(club_codes_and_communes),
 		cmocka_unit_test(club_update_keeps_history),
 		cmocka_unit_test(scope_keeps_provinces_apart),
+		cmocka_unit_test(members_club_by_club),
 		cmocka_unit_test(the_same_person_is_asked_about),
 		cmocka_unit_test(composition_of_a_small_club),
 		cmocka_unit_test(the_board_passes_on),
