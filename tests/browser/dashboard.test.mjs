@@ -49,6 +49,20 @@ test('central at the office: 2021 as organised then and in today\'s units, then 
   assert.equal(await page.locator('svg.map g.archipelago').count(), 2);
   assert.match(await page.locator('figure.map figcaption').textContent(), /quy đổi theo 34 tỉnh, thành phố hiện nay/);
   await screenshot(page, 'dashboard-central-2021-then-1366');
+  // The figures are cards in a grid at the office (the style sheet applies: a block left open
+  // above it once made these rules apply only when printing on a narrow page).
+  const look = await page.evaluate(() => {
+    const grid = getComputedStyle(document.querySelector('.figures'));
+    const card = getComputedStyle(document.querySelector('.figure'));
+    const value = getComputedStyle(document.querySelector('.figure .value'));
+    return { display: grid.display, columns: grid.gridTemplateColumns.split(' ').length, border: card.borderTopWidth, weight: value.fontWeight };
+  });
+  assert.deepEqual([look.display, look.border, look.weight], ['grid', '1px', '700']);
+  assert.ok(look.columns >= 3, `figures side by side at 1366 px: ${look.columns} columns`);
+  // The periodic tables' own rules apply on screen too (same kind of slip).
+  await page.goto('/tables?from=2021-01&to=2021-12');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.table-sheet')).marginTop), '24px');
+  await page.goto('/dashboard?year=2021&geography=then');
 
   await page.getByRole('combobox', { name: 'Địa giới' }).selectOption('today');
   await clickAndWait(page, page.getByRole('button', { name: 'Xem', exact: true }));
