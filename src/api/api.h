@@ -4,6 +4,12 @@
 
 #include "http/req.h"
 
+/* api/guidance.c */
+HandlerResult api_guidance(Req *r);
+HandlerResult api_guidance_create(Req *r);
+HandlerResult api_guidance_show(Req *r);
+HandlerResult api_guidance_update(Req *r);
+
 /* api/auth.c */
 HandlerResult api_login(Req *r);
 HandlerResult api_logout(Req *r);

@@ -22,6 +22,7 @@
 #include "core/total.h"
 #include "core/unit.h"
 #include "core/work_demo.h"
+#include "core/guidance_demo.h"
 #include "core/user.h"
 #include "lib/log.h"
 #include "lib/vi.h"
@@ -2229,6 +2230,9 @@ int demo_load(Db *db, const DemoOptions *opt, DemoResult *res, Err *e)
 	}
 	/* The programme's work (issue 8): trainings, visits, assessments, recognition. */
 	if (!rc && work_demo_load(db, &d->actor, d->seed, e) != 0)
+		rc = -1;
+	/* Documents of direction and guidance (issue 9, core/guidance_demo.c). */
+	if (!rc && guidance_demo_load(db, &d->actor, e) != 0)
 		rc = -1;
 	if (!rc) {
 		char *seen = calloc((size_t)d->country.nprovinces, 1);

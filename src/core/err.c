@@ -127,6 +127,11 @@ static const ErrInfo catalogue[E_COUNT_] = {
 	[E_TEMPLATE] = {"template", 422,
 			"Mẫu báo cáo phải là tệp Word .docx (tối đa 5 MB) có word/document.xml và chỗ điền {{body}}.",
 			"The report template must be a Word .docx file (at most 5 MB) with word/document.xml and a {{body}} placeholder."},
+	[E_DOC_DUPLICATE] = {"doc_duplicate", 422,
+			    "Văn bản số này của cùng đơn vị trong cùng năm đã được ghi nhận; kiểm tra lại số văn bản.",
+			    "A document with this number from the same unit in the same year is already recorded; check the number."},
+	[E_DOC_FUTURE] = {"doc_future", 422, "Ngày ban hành không được sau ngày hôm nay.",
+			  "The date of issue cannot be after today."},
 };
 
 int err_set(Err *e, ErrCode code, const char *field)

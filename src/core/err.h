@@ -63,6 +63,8 @@ typedef enum ErrCode {
 	E_PHOTO,
 	E_WORK_YEAR,
 	E_TEMPLATE,
+	E_DOC_DUPLICATE,
+	E_DOC_FUTURE,
 	E_COUNT_
 } ErrCode;
 

@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include "core/audit.h"
+#include "core/guidance.h"
 #include "core/scope.h"
 #include "core/unit.h"
 #include "core/work.h"
@@ -59,6 +60,7 @@ static void list_free(ReviewList *l)
 void review_free(ReviewData *d)
 {
 	list_free(&d->material_list);
+	list_free(&d->document_list);
 	list_free(&d->own_course_places);
 	list_free(&d->visit_places);
 	list_free(&d->no_plan);
@@ -206,6 +208,13 @@ static void on_material(const Material *m, void *arg)
 	d->materials++;
 	d->material_copies += m->copies;
 	list_add(&d->material_list, "", m->title, "", m->copies);
+}
+
+static void on_document(const GuidanceDoc *g, void *arg)
+{
+	ReviewData *d = arg;
+	d->documents++;
+	list_add(&d->document_list, g->kind, g->number, g->issued_on, 0);
 }
 
 static void on_visit(const Visit *v, void *arg)
@@ -368,6 +377,9 @@ int review_build(Db *db, const Actor *by, int64_t programme_id, int year, const 
 	/* trainings */
 	TrainingFilter tf = {.year = year};
 	if (training_list(db, &sub, &tf, 0, INT64_C(1000000), on_training, &c) < 0 || c.err)
+		goto store;
+	/* documents of direction and guidance of the own level */
+	if (guidance_of_level(db, d->unit_id, programme_id, year, on_document, d) < 0)
 		goto store;
 	/* materials, visits, commendations */
 	if (material_list(db, &sub, year, on_material, &c) < 0)

@@ -53,6 +53,8 @@ typedef struct ReviewData {
 	char as_of[11];           /* the day the figures were counted */
 
 	/* 1. Direction and guidance, at the review's own level (central / the province) in the year */
+	int64_t documents;                   /* documents of direction and guidance issued (core/guidance.h) */
+	ReviewList document_list;            /* code = kind, name = number, text = ISO date of issue */
 	int64_t materials, material_copies;
 	ReviewList material_list;            /* title, copies */
 	int64_t own_courses, own_trainees;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/guidance.h"
 #include "lib/buf.h"
 #include "lib/vi.h"
 
@@ -68,6 +69,24 @@ static char *names(const ReviewList *l)
 		if (i)
 			buf_puts(&b, i + 1 == l->n && (int64_t)l->n == l->total ? " và " : ", ");
 		buf_puts(&b, l->items[i].name);
+	}
+	if ((int64_t)l->n < l->total)
+		buf_puts(&b, "…");
+	return buf_take(&b, NULL);
+}
+
+/* "Hướng dẫn số 125/HD-NCT ngày 15/03/2021, … và Công văn số …" of the documents' list. */
+static char *document_names(const ReviewList *l)
+{
+	Buf b;
+	buf_init(&b, 0);
+	for (size_t i = 0; i < l->n; i++) {
+		char date[VI_DATE_BUFSZ];
+		if (i)
+			buf_puts(&b, i + 1 == l->n && (int64_t)l->n == l->total ? " và " : ", ");
+		if (!vi_format_date(l->items[i].text, date))
+			snprintf(date, sizeof date, "%.10s", l->items[i].text);
+		buf_printf(&b, "%s số %s ngày %s", guidance_kind_label(l->items[i].code, "vi"), l->items[i].name, date);
 	}
 	if ((int64_t)l->n < l->total)
 		buf_puts(&b, "…");
@@ -155,6 +174,18 @@ int review_text(const ReviewData *d, const char *date, ReviewText *t)
 
 	/* I. Direction and guidance */
 	para(t, RP_HEADING, 0, fmt("I. CÔNG TÁC CHỈ ĐẠO, HƯỚNG DẪN"));
+	snprintf(link, sizeof link, "/guidance?year=%d%s", y, unitq);
+	n = note(t, "documents", link,
+		 fmt("Văn bản chỉ đạo, hướng dẫn do %s ban hành trong năm %d (trang Văn bản chỉ đạo, hướng dẫn, cấp %s), "
+		     "của %s hoặc không gắn với đề án nào: %s văn bản, theo ngày ban hành.",
+		     own, y, d->is_country ? "trung ương" : "tỉnh", prog, vi_format_int(d->documents, a)));
+	if (d->documents) {
+		char *ns = document_names(&d->document_list);
+		para(t, RP_TEXT, n, fmt("%s ban hành %s văn bản chỉ đạo, hướng dẫn (%s).", own, vi_format_int(d->documents, a), ns));
+		free(ns);
+	} else {
+		para(t, RP_TEXT, n, fmt("Trong năm %d, %s chưa ghi nhận văn bản chỉ đạo, hướng dẫn nào.", y, own));
+	}
 	snprintf(link, sizeof link, "/materials?year=%d", y);
 	n = note(t, "materials", link,
 		 fmt("Tài liệu do %s in trong năm %d (trang Tài liệu, cấp %s): %s đầu tài liệu, cộng số bản in.", own, y,

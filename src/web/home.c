@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/guidance.h"
 #include "core/club.h"
 #include "core/programme.h"
 #include "core/scope.h"
@@ -112,6 +113,10 @@ HandlerResult web_home(Req *r)
 	card(&b, "/trainings", tr(r, "Tập huấn, giám sát", "Trainings and visits"),
 	     tr(r, "Lớp tập huấn và học viên theo tỉnh; tài liệu; giám sát, hỗ trợ kỹ thuật và việc cần làm sau giám sát.",
 		"Training courses and trainees by province; materials; monitoring visits and their follow-ups."));
+	if (guidance_may_read(&r->actor))
+		card(&b, "/guidance", tr(r, "Văn bản chỉ đạo, hướng dẫn", "Direction and guidance"),
+		     tr(r, "Hướng dẫn, kế hoạch, quyết định, công văn của Trung ương Hội và Hội NCT tỉnh, theo số và ngày ban hành.",
+			"Guidance, plans, decisions and official letters of the central level and the provinces, by number and date."));
 	if (r->actor.role == ROLE_ADMIN || r->actor.role == ROLE_CENTRAL || r->actor.role == ROLE_PROVINCE ||
 	    r->actor.role == ROLE_VIEWER)
 		card(&b, "/reviews", tr(r, "Báo cáo tổng kết năm", "Annual review"),

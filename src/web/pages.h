@@ -175,6 +175,13 @@ HandlerResult web_trainings_xlsx(Req *r);
 HandlerResult web_materials(Req *r);
 HandlerResult web_material_create(Req *r);
 HandlerResult web_material_share(Req *r);
+
+/* web/guidance.c */
+HandlerResult web_guidance(Req *r);
+HandlerResult web_guidance_new(Req *r);
+HandlerResult web_guidance_create(Req *r);
+HandlerResult web_guidance_show(Req *r);
+HandlerResult web_guidance_update(Req *r);
 HandlerResult web_visits(Req *r);
 HandlerResult web_visit_new(Req *r);
 HandlerResult web_visit_create(Req *r);
