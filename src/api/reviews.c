@@ -46,6 +46,7 @@ HandlerResult api_review(Req *r)
 	}
 	json_t *f = json_object();
 #define I(k, v) json_object_set_new(f, k, json_integer(v))
+	I("documents", d.documents);
 	I("materials", d.materials);
 	I("material_copies", d.material_copies);
 	I("own_courses", d.own_courses);

@@ -158,7 +158,7 @@ static void doc_fields(Req *r, Buf *b, const Err *e, const GuidanceDoc *d)
 	form_date(&f, "issued_on", tr(r, "Ngày ban hành", "Issued on"),
 		  form_value(&f, "issued_on", d ? form_date_value(d->issued_on, dv) : ""), "required");
 	form_select(&f, "kind", tr(r, "Loại văn bản", "Kind"), kind_choices, sizeof kind_choices / sizeof *kind_choices,
-		    form_value(&f, "kind", d ? d->kind : "guidance"), 1);
+		    form_value(&f, "kind", d ? d->kind : "guidance"), 0);
 	workui_textarea(&f, "title", tr(r, "Trích yếu nội dung", "Title"), form_value(&f, "title", d ? d->title : ""), 2,
 			GUIDANCE_TITLE_MAX, 1);
 	const char *def_issuer = scope_is_national(&r->actor) ? "Trung ương Hội NCT Việt Nam" : "";
