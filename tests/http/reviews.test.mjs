@@ -133,6 +133,36 @@ test('the demo\'s 2021 review of Đề án 1336 counts what the seed article rep
   assert.ok(r.json.paragraphs.filter((p) => p.kind === 'text').every((p) => p.note || !/\d/.test(p.text) || p.text.startsWith('- ')) || true);
 });
 
+test('section I opens with the documents of direction and guidance the level issued in the year', async () => {
+  // what the demo recorded: the central level's documents of 2021, of Đề án 1336 or of no programme
+  const list = await as.central.get('/api/v1/guidance?year=2021&unit=0&per_page=100');
+  assert.equal(list.status, 200, list.text);
+  const central = list.json.items.filter((d) => d.programme === null || d.programme.includes('1336'))
+    .sort((a, b) => a.issued_on.localeCompare(b.issued_on) || a.id - b.id);
+  assert.ok(central.length > 0, 'the demo seeds central documents for 2021');
+  const r = await as.central.get(`/api/v1/reviews/${pid}/2021`);
+  assert.equal(r.json.figures.documents, central.length);
+  const paras = r.json.paragraphs.map((p) => p.text);
+  const first = paras[paras.findIndex((t) => t.startsWith('I. ')) + 1];
+  assert.ok(first.startsWith(`Trung ương Hội ban hành ${central.length} văn bản chỉ đạo, hướng dẫn (`), first);
+  for (const d of central) {
+    const [y, m, day] = d.issued_on.split('-');
+    assert.ok(first.includes(`số ${d.number} ngày ${day}/${m}/${y}`), `${d.number} in "${first}"`);
+  }
+  const note = r.json.notes.find((n) => n.figure === 'documents');
+  assert.ok(note, 'a footnote says how the documents were counted');
+  assert.equal(note.link, '/guidance?year=2021');
+  // the province's review counts its own documents; a year without any says so
+  const plist = await as.province.get('/api/v1/guidance?year=2021&unit=38&per_page=100');
+  const own = plist.json.items.filter((d) => d.programme === null || d.programme.includes('1336'));
+  const p = await as.province.get(`/api/v1/reviews/${pid}/2021?unit=38`);
+  assert.equal(p.json.figures.documents, own.length);
+  const page = await as.central.get(`/reviews/${pid}/2021`);
+  assert.match(page.text, /href="\/guidance\?year=2021"/);
+  const none = await as.central.get('/api/v1/guidance?year=2020&unit=0');
+  assert.equal(none.json.total, 0);
+});
+
 test('the HTML page and the DOCX show the same figures, laid out as Decree 30 asks', async () => {
   const page = await as.central.get(`/reviews/${pid}/2021`);
   assert.equal(page.status, 200);
