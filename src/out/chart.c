@@ -8,7 +8,7 @@
 enum {
 	W = 720,          /* viewBox width */
 	H = 320,          /* viewBox height */
-	LEFT = 90,        /* room for the scale's labels */
+	LEFT = 116,       /* room for the scale's labels ("100,0%" in the phone's larger type) */
 	RIGHT = 16,
 	TOP = 28,
 	BOTTOM = 56,      /* room for the bars' labels */

@@ -41,13 +41,13 @@ static void doc_row(const GuidanceDoc *d, void *arg)
 	page_td(b, tr(r, "Ngày ban hành", "Issued on"), NULL);
 	page_date(b, d->issued_on, "—");
 	html(b, "</td>");
-	page_td(b, tr(r, "Số, ký hiệu", "Number"), NULL);
+	page_td(b, tr(r, "Số, ký hiệu", "Number"), "nowrap");
 	page_link(b, "/guidance/", d->id, d->number);
 	html(b, "</td>");
 	page_cell(b, tr(r, "Loại", "Kind"), NULL, guidance_kind_label(d->kind, r->lang));
 	page_cell(b, tr(r, "Trích yếu", "Title"), NULL, d->title);
 	page_cell(b, tr(r, "Cơ quan ban hành", "Issued by"), NULL, issuer_of(r, d));
-	page_cell(b, tr(r, "Đề án", "Programme"), NULL, d->programme_code[0] ? d->programme_code : "—");
+	page_cell(b, tr(r, "Đề án", "Programme"), "nowrap", d->programme_code[0] ? d->programme_code : "—");
 	html(b, "</tr>");
 }
 
