@@ -4,6 +4,11 @@
 
 #include "http/req.h"
 
+/* api/body.c: a body whose every key is one of known (a NULL-ended list) holding a string or
+ * null, else 422 naming the field and -1; and a field of it: NULL when absent, "" when null. */
+int api_body_strings(Req *r, const char *const *known);
+const char *api_body_text(const Req *r, const char *name);
+
 /* api/guidance.c */
 HandlerResult api_guidance(Req *r);
 HandlerResult api_guidance_create(Req *r);

@@ -14,52 +14,21 @@ static const char *const club_fields[] = {"name", "unit_code", "village", "decis
 					  "status_date", "founded_on", "programme", "meeting_place", "contact_name",
 					  "contact_phone", NULL};
 
-/* Every key of the body is a known field holding a string (or null, which clears it): else 422
- * naming the field, and -1. */
-static int body_check(Req *r, const char *const *known)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(r->json, key, v) {
-		int ok = 0;
-		for (int i = 0; known[i] && !ok; i++)
-			ok = strcmp(key, known[i]) == 0;
-		if (!ok) {
-			resp_error(r, E_INVALID, key, tr(r, "trường này không có trong API", "unknown field"));
-			return -1;
-		}
-		if (!json_is_string(v) && !json_is_null(v)) {
-			resp_error(r, E_INVALID, key, tr(r, "phải là chuỗi ký tự", "must be a string"));
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* A string field: NULL when absent, "" when null. */
-static const char *body_str(const Req *r, const char *name)
-{
-	json_t *v = json_object_get(r->json, name);
-	if (!v)
-		return NULL;
-	return json_is_string(v) ? json_string_value(v) : "";
-}
-
 static void club_input(const Req *r, ClubInput *in)
 {
 	*in = (ClubInput){
-		.name = body_str(r, "name"),
-		.unit_code = body_str(r, "unit_code"),
-		.village = body_str(r, "village"),
-		.decision_no = body_str(r, "decision_no"),
-		.decision_date = body_str(r, "decision_date"),
-		.status = body_str(r, "status"),
-		.status_date = body_str(r, "status_date"),
-		.founded_on = body_str(r, "founded_on"),
-		.programme = body_str(r, "programme"),
-		.meeting_place = body_str(r, "meeting_place"),
-		.contact_name = body_str(r, "contact_name"),
-		.contact_phone = body_str(r, "contact_phone"),
+		.name = api_body_text(r, "name"),
+		.unit_code = api_body_text(r, "unit_code"),
+		.village = api_body_text(r, "village"),
+		.decision_no = api_body_text(r, "decision_no"),
+		.decision_date = api_body_text(r, "decision_date"),
+		.status = api_body_text(r, "status"),
+		.status_date = api_body_text(r, "status_date"),
+		.founded_on = api_body_text(r, "founded_on"),
+		.programme = api_body_text(r, "programme"),
+		.meeting_place = api_body_text(r, "meeting_place"),
+		.contact_name = api_body_text(r, "contact_name"),
+		.contact_phone = api_body_text(r, "contact_phone"),
 	};
 }
 
@@ -238,7 +207,7 @@ HandlerResult api_clubs(Req *r)
 
 HandlerResult api_club_create(Req *r)
 {
-	if (body_check(r, club_fields) != 0)
+	if (api_body_strings(r, club_fields) != 0)
 		return H_ERROR;
 	ClubInput in;
 	club_input(r, &in);
@@ -286,7 +255,7 @@ HandlerResult api_club_update(Req *r)
 	/* The commune is part of the club's code and history: it is never changed. */
 	if (json_object_get(r->json, "unit_code"))
 		return resp_error(r, E_INVALID, "unit_code", tr(r, "không thể đổi xã của CLB", "a club's commune cannot change"));
-	if (body_check(r, patch_fields) != 0)
+	if (api_body_strings(r, patch_fields) != 0)
 		return H_ERROR;
 	if (json_object_size(r->json) > 0) {
 		ClubInput in;

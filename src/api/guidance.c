@@ -10,37 +10,10 @@
 #include "core/unit.h"
 #include "lib/vi.h"
 
-static const char *const fields[] = {"unit_code", "programme", "number", "issued_on", "kind", "title", "issuer", "note", NULL};
-
-/* Refuses a body with unknown fields or fields that are objects or arrays. 0, or -1 after answering. */
-static int body_check(Req *r, int create)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(r->json, key, v) {
-		int ok = 0;
-		for (int i = 0; fields[i] && !ok; i++)
-			ok = strcmp(key, fields[i]) == 0 && (create || strcmp(key, "unit_code") != 0);
-		if (!ok) {
-			resp_error(r, E_INVALID, key, tr(r, "trường này không có trong API", "unknown field"));
-			return -1;
-		}
-		if (!json_is_string(v) && !json_is_null(v)) {
-			resp_error(r, E_INVALID, key, tr(r, "phải là chuỗi", "must be a string"));
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* A field as text: NULL when absent, "" when null. */
-static const char *val(Req *r, const char *name)
-{
-	json_t *v = json_object_get(r->json, name);
-	if (!v)
-		return NULL;
-	return json_is_string(v) ? json_string_value(v) : "";
-}
+static const char *const create_fields[] = {"unit_code", "programme", "number", "issued_on", "kind", "title",
+					    "issuer", "note", NULL};
+/* The issuing unit is not changed by an update. */
+static const char *const update_fields[] = {"programme", "number", "issued_on", "kind", "title", "issuer", "note", NULL};
 
 static json_t *doc_json(const GuidanceDoc *d)
 {
@@ -109,9 +82,9 @@ HandlerResult api_guidance(Req *r)
 
 static GuidanceInput input_of(Req *r)
 {
-	GuidanceInput in = {.unit_code = val(r, "unit_code"), .programme_code = val(r, "programme"),
-			    .number = val(r, "number"), .issued_on = val(r, "issued_on"), .kind = val(r, "kind"),
-			    .title = val(r, "title"), .issuer = val(r, "issuer"), .note = val(r, "note")};
+	GuidanceInput in = {.unit_code = api_body_text(r, "unit_code"), .programme_code = api_body_text(r, "programme"),
+			    .number = api_body_text(r, "number"), .issued_on = api_body_text(r, "issued_on"), .kind = api_body_text(r, "kind"),
+			    .title = api_body_text(r, "title"), .issuer = api_body_text(r, "issuer"), .note = api_body_text(r, "note")};
 	return in;
 }
 
@@ -128,7 +101,7 @@ static HandlerResult answer(Req *r, int status, int64_t id)
 
 HandlerResult api_guidance_create(Req *r)
 {
-	if (body_check(r, 1))
+	if (api_body_strings(r, create_fields))
 		return H_ERROR;
 	GuidanceInput in = input_of(r);
 	/* a new document: an absent field is empty (required ones are refused by core) */
@@ -154,7 +127,7 @@ HandlerResult api_guidance_show(Req *r)
 
 HandlerResult api_guidance_update(Req *r)
 {
-	if (body_check(r, 0))
+	if (api_body_strings(r, update_fields))
 		return H_ERROR;
 	GuidanceInput in = input_of(r);
 	Err e = {0};

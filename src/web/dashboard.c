@@ -713,10 +713,13 @@ typedef struct Kept {
 
 static int kept_read(Kept *k)
 {
-	char *tab = memchr(k->blob, '\t', k->n), *nul = memchr(k->blob, '\0', k->n);
+	char *tab = memchr(k->blob, '\t', k->n), *nul = memchr(k->blob, '\0', k->n), *end;
 	if (!tab || !nul || nul < tab)
 		return 0;
-	k->year = atoi(k->blob);
+	long year = strtol(k->blob, &end, 10);
+	if (end != tab || year < 2000 || year > 9999)
+		return 0;
+	k->year = (int)year;
 	k->title = tab + 1;
 	k->figures = nul + 1;
 	k->figures_n = k->n - (size_t)(nul + 1 - k->blob);
